@@ -1,0 +1,97 @@
+"""The command line: `python -m fujian_fpa COMMAND`. Bad input ends with one line on stderr and exit status 2."""
+
+import argparse
+import csv
+from decimal import Decimal
+import json
+import os
+from pathlib import Path
+import sys
+
+from . import paths
+from .errors import DataError
+from .quantities import extract, format_value
+from .schema import read_text
+
+COLUMNS = ["start", "end", "text", "kind", "value", "value_max", "unit", "bound"]
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def quantities(args) -> int:
+    mentions = extract(read_text(args.path))
+    if args.format == "json":
+        rows = [{c: _json_value(getattr(m, c)) for c in COLUMNS} for m in mentions]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for m in mentions:
+        writer.writerow([m.start, m.end, m.text, m.kind, format_value(m.value), format_value(m.value_max), m.unit, m.bound])
+    return 0
+
+
+def build(args) -> int:
+    from . import build as builder  # nbclient is slow to import; only this command needs it
+
+    targets = [Path(n) for n in args.notebooks] or builder.notebooks()
+    failed = 0
+    for notebook in targets:
+        result = builder.execute(notebook)
+        status = f"FAILED at {result.error}" if result.error else "ok"
+        print(f"{paths.relative(notebook)}: {status} ({result.seconds:.1f} s)", flush=True)
+        failed += bool(result.error)
+    if failed:
+        print(f"error: {failed} notebook(s) failed; their notebooks and figures were left as they were", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def check(args) -> int:
+    from . import data
+
+    problems = 0
+    for name, loader in data.LOADERS.items():
+        try:
+            loader()
+        except DataError as err:
+            print(f"{name}: {err}")
+            problems += 1
+    if not problems:  # accounting needs every file to load
+        table = data.accounting()
+        for m in table[table["accounted_by"].isna()].itertuples(index=False):
+            print(f"article: {m.text!r} at offset {m.start} ({m.kind}) is in no data file")
+            problems += 1
+    print(f"{problems} problem(s)" if problems else "data ok: every number of the article is accounted for")
+    return 1 if problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m fujian_fpa", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    q = sub.add_parser("quantities", help="list every number in a UTF-8 text file and what it is")
+    q.add_argument("path")
+    q.add_argument("--format", choices=["csv", "json"], default="csv")
+    q.set_defaults(run=quantities)
+    b = sub.add_parser("build", help="execute the notebooks in place and write figures/")
+    b.add_argument("notebooks", nargs="*", help="notebooks to run (default: all)")
+    b.set_defaults(run=build)
+    c = sub.add_parser("check", help="validate the data; one line per problem")
+    c.set_defaults(run=check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader (head, less) stopped early: not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
+        return 0

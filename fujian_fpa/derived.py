@@ -1,0 +1,62 @@
+"""Figures computed from the article's figures, with their formula and what their bound becomes.
+
+The definitions live in data/derived.csv; this module evaluates them. A ratio of a lower bound
+(多) to an exact count is itself a lower bound, and divided the other way it becomes an upper
+bound; where both sides are bounds the result has no bound at all, and says so.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .data import load_indicators
+from .schema import read_rows
+
+# What a bound becomes under division by an exact number, and as the divisor.
+_AS_NUMERATOR = {"exact": "exact", "at_least": "at_least", "at_most": "at_most", "approx": "approx"}
+_AS_DENOMINATOR = {"exact": "exact", "at_least": "at_most", "at_most": "at_least", "approx": "approx"}
+
+
+def combine_bounds(op: str, a: str, b: str) -> str:
+    """The bound of a∘b. Both sides inexact (other than approx) leaves nothing known: 'unbounded'."""
+    if "range" in (a, b):
+        return "unbounded"
+    left = _AS_NUMERATOR[a]
+    right = _AS_DENOMINATOR[b] if op == "/" else _AS_NUMERATOR[b]
+    if left == "exact":
+        return right
+    if right in ("exact", left):
+        return left
+    return "unbounded"
+
+
+def load_definitions(path: Path = paths.DERIVED) -> pd.DataFrame:
+    rows = read_rows("derived", path)
+    return pd.DataFrame([r.cells for r in rows]).astype({"scale": "float64"})
+
+
+def compute(indicators: pd.DataFrame | None = None, definitions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every derived figure: its value, unit, bound, and the formula with the numbers put in."""
+    ind = (load_indicators() if indicators is None else indicators).set_index("id")
+    defs = load_definitions() if definitions is None else definitions
+    rows = []
+    for d in defs.itertuples(index=False):
+        a, b = ind.loc[d.a], ind.loc[d.b]
+        value = (a.value / b.value if d.op == "/" else a.value * b.value) * d.scale
+        scale = f" × {d.scale:g}" if d.scale != 1 else ""
+        rows.append(
+            {
+                "id": d.id,
+                "theme": d.theme,
+                "metric_zh": d.metric_zh,
+                "metric_en": d.metric_en,
+                "formula": f"{d.a} {d.op} {d.b}{scale}",
+                "numbers": f"{a.value:,.10g} {a.unit} {d.op} {b.value:,.10g} {b.unit}{scale}",
+                "value": value,
+                "unit_zh": d.unit_zh,
+                "unit_en": d.unit_en,
+                "bound": combine_bounds(d.op, a.bound, b.bound),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,49 @@
+"""Save a chart as deterministic PNG and SVG, with the CSV of exactly what it plots beside them."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import paths
+from .labels import Labels
+
+LANGUAGES = ("zh", "en")
+
+
+def save(fig: plt.Figure, name: str, data: pd.DataFrame, lang: str, folder: Path = paths.FIGURES) -> list[Path]:
+    """Write figures/<lang>/<name>.png, .svg and .csv; return the paths written.
+
+    The PNG carries no software stamp and the SVG no date and a fixed hash salt, so that the same
+    notebook run gives the same bytes.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+    out = Path(folder) / lang
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg, csv = (out / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
+    fig.savefig(png, metadata={"Software": None})
+    with plt.rc_context({"svg.hashsalt": f"fujian-fpa-{name}"}):
+        fig.savefig(svg, metadata={"Date": None})
+    data.to_csv(csv, index=False, lineterminator="\n", encoding="utf-8")
+    return [png, svg, csv]
+
+
+def bilingual(name: str, draw: Callable[[Labels], tuple[plt.Figure, pd.DataFrame]], folder: Path | None = None) -> None:
+    """Draw a chart once per language with that language's labels, save each, and show them.
+
+    `draw(labels)` returns the figure and the exact data it plots; the data go beside the images.
+    """
+    from IPython.display import Image, display
+
+    for lang in LANGUAGES:
+        fig, data = draw(Labels(lang))
+        png = save(fig, name, data, lang, folder or paths.FIGURES)[0]
+        plt.close(fig)
+        display(Image(filename=png))
+
+
+def outputs(name: str) -> list[str]:
+    """The files `bilingual(name, …)` writes, relative to the project, for a notebook's header."""
+    return [f"figures/{lang}/{name}.{ext}" for lang in LANGUAGES for ext in ("png", "svg", "csv")]

@@ -1,0 +1,80 @@
+"""Make report text regular enough for one set of patterns, without losing the way back to the original.
+
+Both steps keep offsets recoverable: the character maps replace one character with one character, and
+the joining of layout breaks records where it removed text.
+"""
+
+from bisect import bisect_right
+from dataclasses import dataclass
+import re
+
+# Full-width digits and signs become ASCII; the Chinese comma stays, because it is punctuation.
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
+    "．": ".",
+    "％": "%",
+    "～": "~",
+    "－": "-",
+    "（": "(",
+    "）": ")",
+}
+
+# Traditional forms of the characters the patterns look at. A small fixed map keeps the
+# extractor free of a conversion library and keeps every character in place.
+_TRADITIONAL = dict(
+    zip(
+        "萬億餘約戶場個屆項兩週數點過進來張條臺間冊歲頁種輛節隻獎對級縣區鄉鎮筆門倉達總計與",
+        "万亿余约户场个届项两周数点过进来张条台间册岁页种辆节只奖对级县区乡镇笔门仓达总计与",
+        strict=True,
+    )
+)
+
+_TABLE = str.maketrans(_FULLWIDTH | _TRADITIONAL)
+
+# A line that ends without closing punctuation and whose next line starts with an ideograph was
+# broken by the page layout (抵抗 / 风险). Headings are short lines with a space, or start with a
+# number or a marker, and are never joined.
+_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\d“”《》、])[ \t\u3000]*\n[\s]*(?=[\u4e00-\u9fff“《])")
+_HEADING = re.compile(r"^\s*(?:\d+\s|[□▲—])|\S\s+\S")
+
+
+def normalize(text: str) -> str:
+    """Map full-width and traditional characters to the forms the patterns use, one for one."""
+    return text.translate(_TABLE)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Text with layout breaks removed, and the means to map its offsets back."""
+
+    text: str
+    _cuts: tuple[int, ...]  # offsets in `text` at which removed text was
+    _shifts: tuple[int, ...]  # characters removed before each cut, cumulative
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of the character at `offset` here."""
+        i = bisect_right(self._cuts, offset)
+        return offset + (self._shifts[i - 1] if i else 0)
+
+
+def join_layout_breaks(text: str) -> Joined:
+    """Remove line breaks that the page layout put inside a sentence."""
+    parts, cuts, shifts = [], [], []
+    kept = removed = 0
+    last = 0
+    for m in _BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _HEADING.search(text[line_start : m.start()]) and not _is_sentence(text[line_start : m.start()]):
+            continue
+        parts.append(text[last : m.start()])
+        kept += m.start() - last
+        removed += m.end() - m.start()
+        cuts.append(kept)
+        shifts.append(removed)
+        last = m.end()
+    parts.append(text[last:])
+    return Joined("".join(parts), tuple(cuts), tuple(shifts))
+
+
+def _is_sentence(line: str) -> bool:
+    """Body lines carry commas; headings and bylines do not."""
+    return "," in line or "，" in line or "。" in line

@@ -1,0 +1,216 @@
+"""The curated data against the article: every quote, every value, every number accounted for."""
+
+import csv
+from decimal import Decimal
+import io
+import shutil
+
+from frictionless import validate
+import pytest
+
+from fujian_fpa import data, paths
+from fujian_fpa.errors import DataError
+from fujian_fpa.quantities import extract
+
+
+@pytest.fixture(scope="module")
+def article():
+    return data.load_article()
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return data.load_indicators()
+
+
+def raw_rows(path):
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def test_article_is_the_checked_source(article):
+    assert article.startswith("\n") and "2021年福建省计生协会解民忧办实事工作综述" in article
+
+
+@pytest.mark.parametrize("path", [paths.INDICATORS, paths.EVENTS])
+def test_every_quote_stands_verbatim_at_its_offset(article, path):
+    for row in raw_rows(path):
+        start = int(row["start"])
+        assert article[start : start + len(row["quote"])] == row["quote"], row["id"]
+
+
+def test_extractor_reading_of_each_quote_equals_the_row(article):
+    mentions = extract(article)
+    for row in raw_rows(paths.INDICATORS):
+        lo = int(row["start"])
+        hi = lo + len(row["quote"])
+        inside = [m for m in mentions if m.measured and lo <= m.start and m.end <= hi]
+        assert len(inside) == 1, row["id"]
+        m = inside[0]
+        assert (m.value, m.unit, m.bound) == (Decimal(row["value"]), row["unit"], row["bound"]), row["id"]
+        assert m.value_max == (Decimal(row["value_max"]) if row["value_max"] else None), row["id"]
+
+
+def test_every_number_in_the_article_is_accounted_for_once():
+    table = data.accounting()
+    assert table["accounted_by"].notna().all(), table[table["accounted_by"].isna()]
+    assert not table["accounted_by"].str.contains(";").any(), "a number is claimed by two rows"
+
+
+def test_every_indicator_and_exclusion_is_a_mention(indicators):
+    table = data.accounting()
+    claimed = set(table["accounted_by"])
+    for rid in indicators["id"]:
+        assert f"indicators.csv:{rid}" in claimed
+    assert (table["accounted_by"] == "exclusions.csv").sum() == len(data.load_exclusions())
+
+
+def test_events_are_the_dated_captions(article):
+    events = data.load_events()
+    captions = [line for line in article.splitlines() if line.startswith("▲")]
+    assert len(events) == len(captions)
+    assert set(events["quote"]) == {c[1:] for c in captions}
+
+
+def test_themes_are_the_printed_section_headings(article):
+    themes = data.load_themes().dropna(subset=["section"])
+    for t in themes.itertuples():
+        assert f"\n{t.section} {t.title_zh}\n" in article
+
+
+def test_values_are_in_base_units(indicators):
+    money = indicators[indicators["unit"] == "元"]
+    assert (money["value"] >= 1_000_000).all()
+    assert "万元" not in set(indicators["unit"]) and "亿元" not in set(indicators["unit"])
+
+
+def test_every_program_has_a_glossary_label(indicators):
+    glossary = data.load_glossary()
+    programs = set(glossary.loc[glossary["kind"] == "program", "key"])
+    assert set(indicators["program"]) <= programs
+    assert glossary["en"].str.len().gt(0).all()
+
+
+def test_data_package_validates_with_frictionless():
+    report = validate(str(paths.DATAPACKAGE))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+
+
+# --- bad input fails loudly, naming the file, the row and the column ---------------------------
+
+
+@pytest.fixture
+def tampered(tmp_path):
+    """A writable copy of indicators.csv and a function that edits one cell of it."""
+    path = tmp_path / "indicators.csv"
+    shutil.copy(paths.INDICATORS, path)
+
+    def edit(row_id, column, value):
+        rows = raw_rows(path)
+        for row in rows:
+            if row["id"] == row_id:
+                row[column] = value
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return path
+
+    return edit
+
+
+def expect_error(match_file, row, column, call):
+    with pytest.raises(DataError) as info:
+        call()
+    err = info.value
+    assert match_file in err.file
+    assert (err.row, err.column) == (row, column)
+    assert repr(row) in str(err) and repr(column) in str(err)
+    return err
+
+
+def test_missing_article(tmp_path):
+    with pytest.raises(DataError, match="not found") as info:
+        data.load_indicators(article_path=tmp_path / "article.txt")
+    assert "article.txt" in str(info.value)
+
+
+def test_changed_article(tmp_path):
+    changed = tmp_path / "article.txt"
+    changed.write_text(paths.ARTICLE.read_text(encoding="utf-8").replace("1621万元", "1631万元"), encoding="utf-8")
+    with pytest.raises(DataError, match="sha256") as info:
+        data.load_indicators(article_path=changed)
+    assert "article.txt" in str(info.value)
+
+
+def test_quote_not_in_article(tampered):
+    path = tampered("ta_housing_funds", "quote", "投入安居工程资金1622万元")
+    expect_error("indicators.csv", "ta_housing_funds", "quote", lambda: data.load_indicators(path))
+
+
+def test_quote_at_wrong_offset(tampered):
+    path = tampered("ta_housing_funds", "start", "7")
+    expect_error("indicators.csv", "ta_housing_funds", "start", lambda: data.load_indicators(path))
+
+
+def test_value_disagrees_with_quote(tampered):
+    path = tampered("ta_housing_funds", "value", "1621")  # 万元 left unscaled
+    err = expect_error("indicators.csv", "ta_housing_funds", "value", lambda: data.load_indicators(path))
+    assert "16210000" in str(err)
+
+
+def test_bound_disagrees_with_quote(tampered):
+    path = tampered("sv_beneficiaries", "bound", "exact")  # 51万多人 is a lower bound
+    expect_error("indicators.csv", "sv_beneficiaries", "bound", lambda: data.load_indicators(path))
+
+
+def test_duplicate_id(tampered):
+    path = tampered("ta_housing_funds", "id", "ta_happiness_funds")
+    expect_error("indicators.csv", "ta_happiness_funds", "id", lambda: data.load_indicators(path))
+
+
+def test_unknown_unit(tampered):
+    path = tampered("ta_housing_funds", "unit", "万元")
+    expect_error("indicators.csv", "ta_housing_funds", "unit", lambda: data.load_indicators(path))
+
+
+def test_unknown_bound(tampered):
+    path = tampered("ta_housing_funds", "bound", "roughly")
+    expect_error("indicators.csv", "ta_housing_funds", "bound", lambda: data.load_indicators(path))
+
+
+def test_value_not_a_number(tampered):
+    path = tampered("ta_housing_funds", "value", "1621万")
+    expect_error("indicators.csv", "ta_housing_funds", "value", lambda: data.load_indicators(path))
+
+
+def test_missing_column(tmp_path):
+    path = tmp_path / "indicators.csv"
+    rows = paths.INDICATORS.read_text(encoding="utf-8").replace(",note\n", "\n", 1)
+    path.write_text(rows, encoding="utf-8")
+    with pytest.raises(DataError, match="header") as info:
+        data.load_indicators(path)
+    assert info.value.column == "note"
+
+
+def test_empty_and_non_utf8_data_files(tmp_path):
+    empty = tmp_path / "events.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(DataError, match="empty"):
+        data.load_events(empty)
+    gbk = tmp_path / "units.csv"
+    gbk.write_bytes(paths.UNITS.read_text(encoding="utf-8").encode("gbk"))
+    with pytest.raises(DataError, match="not UTF-8") as info:
+        data.load_units(gbk)
+    assert info.value.line == 2
+
+
+def test_event_date_disagrees_with_caption(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(paths.EVENTS.read_text(encoding="utf-8").replace(",2021-05-08,", ",2021-05-09,"), encoding="utf-8")
+    expect_error("events.csv", "ev_0508_clinic", "date", lambda: data.load_events(path))
+
+
+def test_stale_exclusion(tmp_path):
+    path = tmp_path / "exclusions.csv"
+    path.write_text(paths.EXCLUSIONS.read_text(encoding="utf-8").replace("1780,100,", "1781,100,"), encoding="utf-8")
+    expect_error("exclusions.csv", "1781", "start", lambda: data.load_exclusions(path))

@@ -1,0 +1,163 @@
+"""The extractor on sentences written for the purpose: each form it must read, and each it must not."""
+
+from decimal import Decimal
+
+import pytest
+
+from fujian_fpa.quantities import extract, format_value, numeral_value
+
+
+def only(text: str, kind: str | None = None):
+    """The single mention in `text` (of `kind`, if given)."""
+    found = [m for m in extract(text) if kind is None or m.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def reading(text: str):
+    m = only(text)
+    return m.text, m.kind, format_value(m.value), format_value(m.value_max), m.unit, m.bound
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arabic digits, half and full width, separators and decimals
+        ("全年投入3.5亿元。", ("3.5亿元", "quantity", "350000000", "", "元", "exact")),
+        ("全年投入３.５亿元。", ("３.５亿元", "quantity", "350000000", "", "元", "exact")),
+        ("全年投入３．５亿元。", ("３．５亿元", "quantity", "350000000", "", "元", "exact")),
+        ("共筹集2,310.4万元。", ("2,310.4万元", "quantity", "23104000", "", "元", "exact")),
+        ("共发放12,345本。", ("12,345本", "quantity", "12345", "", "本", "exact")),
+        ("投入285.57万元。", ("285.57万元", "quantity", "2855700", "", "元", "exact")),
+        ("资金12.345678万元。", ("12.345678万元", "quantity", "123456.78", "", "元", "exact")),
+        # Chinese numerals
+        ("共举办二十七期。", ("二十七期", "quantity", "27", "", "期", "exact")),
+        ("参加者三千余人。", ("三千余人", "quantity", "3000", "", "人", "at_least")),
+        ("拨付八十万元。", ("八十万元", "quantity", "800000", "", "元", "exact")),
+        ("落实六项措施。", ("六项", "quantity", "6", "", "项", "exact")),
+        ("资助十余万元。", ("十余万元", "quantity", "100000", "", "元", "at_least")),
+        ("覆盖两万户。", ("两万户", "quantity", "20000", "", "户", "exact")),
+        # Measure words
+        ("接受咨询4.95万人次。", ("4.95万人次", "quantity", "49500", "", "人次", "exact")),
+        ("举办讲座1022场次。", ("1022场次", "quantity", "1022", "", "场次", "exact")),
+        ("帮扶433户。", ("433户", "quantity", "433", "", "户", "exact")),
+        ("调解纠纷1.09万宗。", ("1.09万宗", "quantity", "10900", "", "宗", "exact")),
+        ("培训满6个月。", ("6个月", "quantity", "6", "", "个月", "exact")),
+        ("建成5所学校。", ("5所", "quantity", "5", "", "所", "exact")),
+        # Approximation words
+        ("受益51万多人。", ("51万多人", "quantity", "510000", "", "人", "at_least")),
+        ("开展活动5000多场。", ("5000多场", "quantity", "5000", "", "场", "at_least")),
+        ("资助1000人以上。", ("1000人以上", "quantity", "1000", "", "人", "at_least")),
+        ("惠及超过2万户。", ("超过2万户", "quantity", "20000", "", "户", "at_least")),
+        ("惠及逾2万户。", ("逾2万户", "quantity", "20000", "", "户", "at_least")),
+        ("参与近3000人。", ("近3000人", "quantity", "3000", "", "人", "at_most")),
+        ("用时不到3年。", ("不到3年", "quantity", "3", "", "年", "at_most")),
+        ("年龄在60岁以下。", ("60岁以下", "quantity", "60", "", "岁", "at_most")),
+        ("投入约500万元。", ("约500万元", "quantity", "5000000", "", "元", "approx")),
+        ("投入500万元左右。", ("500万元左右", "quantity", "5000000", "", "元", "approx")),
+        # 节约 and 最近 are words, not approximations
+        ("节约100万元。", ("100万元", "quantity", "1000000", "", "元", "exact")),
+        ("最近3年。", ("3年", "quantity", "3", "", "年", "exact")),
+        # Ranges
+        ("补助5000—15000元。", ("5000—15000元", "range", "5000", "15000", "元", "range")),
+        ("面向7~36个月婴幼儿。", ("7~36个月", "range", "7", "36", "个月", "range")),
+        ("期限3至5年。", ("3至5年", "range", "3", "5", "年", "range")),
+        ("补助3至5万元。", ("3至5万元", "range", "30000", "50000", "元", "range")),
+        ("补助5000-1.5万元。", ("5000-1.5万元", "range", "5000", "15000", "元", "range")),
+        # Percentages
+        ("赔付率65.91%。", ("65.91%", "percent", "65.91", "", "%", "exact")),
+        ("赔付率65.91％。", ("65.91％", "percent", "65.91", "", "%", "exact")),
+        ("提高2.5个百分点。", ("2.5个百分点", "percent", "2.5", "", "百分点", "exact")),
+        ("占百分之三十。", ("百分之三十", "percent", "30", "", "%", "exact")),
+        ("比例约40%。", ("约40%", "percent", "40", "", "%", "approx")),
+        # A unitless number takes its unit from the counted noun before it
+        ("直播观看人数累计达89.1万。", ("89.1万", "quantity", "891000", "", "人", "exact")),
+    ],
+)
+def test_reads_measured_forms(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("2021年5月16日,活动举办。", "date", "2021-05-16"),
+        ("6月1日举办。", "date", "--06-01"),
+        ("2021年,福建省获奖。", "date", "2021"),
+        ("二〇二一年五月十六日举办。", "date", "2021-05-16"),
+        ("纪念第25届母亲节。", "ordinal", "25"),
+        ("举办第三期培训。", "ordinal", "3"),
+        ("“5·29会员活动日”", "day_name", "--05-29"),
+        ("庆祝建党100周年。", "anniversary", "100"),
+        ("制作《辣妈100问》。", "title", "100"),
+        ("落实“六项重点任务”。", "name", "6"),
+    ],
+)
+def test_reports_non_measures_with_their_own_kind(text, kind, value):
+    m = only(text)
+    assert (m.kind, format_value(m.value), m.measured) == (kind, value, False)
+
+
+def test_section_numbers_are_not_quantities():
+    text = "序言。\n\n1 特殊保障更稳固\n\n这一年,共帮扶433户。\n\n二、精准帮扶\n"
+    kinds = [(m.text, m.kind) for m in extract(text)]
+    assert kinds == [("1", "section"), ("433户", "quantity"), ("二", "section")]
+
+
+def test_title_number_is_apart_from_the_count_before_it():
+    found = [(m.text, m.kind) for m in extract("省级制作100集《辣妈100问》。")]
+    assert found == [("100集", "quantity"), ("100", "title")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一年来,成效明显。", "这一年,工作扎实。", "被评为典型案例之一。", "助力三孩政策落地。", "荣获一等奖。", "开展健康知识进万家活动。", "走进千家万户。", "慰问李某(右二)。", "大家一起努力。"],
+)
+def test_words_with_a_numeral_are_not_reported(text):
+    assert extract(text) == []
+
+
+def test_layout_break_inside_a_word_is_read_through_and_offsets_point_into_the_original():
+    text = "为了提升家庭抵抗\n\n风险能力,全省共投入保费9478.43万\n\n元,线上线下培\n\n训指导员7.1万人次。"
+    found = extract(text)
+    assert [(m.text, format_value(m.value), m.unit) for m in found] == [
+        ("9478.43万\n\n元", "94784300", "元"),
+        ("7.1万人次", "71000", "人次"),
+    ]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_headings_and_paragraph_ends_are_not_joined():
+    text = "1 特殊保障更稳固\n\n2021年工作\n\n受益100人。\n\n3年\n"
+    assert [(m.text, m.kind) for m in extract(text)] == [
+        ("1", "section"),
+        ("2021年", "date"),
+        ("100人", "quantity"),
+        ("3年", "quantity"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年投入３.５億元,幫扶一萬餘戶。", [("３.５億元", "350000000", "元", "exact"), ("一萬餘戶", "10000", "户", "at_least")]),
+        ("舉辦講座1022場次,參與約3000人次。", [("1022場次", "1022", "场次", "exact"), ("約3000人次", "3000", "人次", "approx")]),
+        ("建成640個親子小屋,紀念第25屆。", [("640個", "640", "个", "exact"), ("第25屆", "25", "", "exact")]),
+        ("一年來,走進萬家。", []),
+    ],
+)
+def test_traditional_characters(text, expected):
+    assert [(m.text, format_value(m.value), m.unit, m.bound) for m in extract(text)] == expected
+
+
+def test_offsets_index_the_original_text():
+    text = "  投入３.５億元,其中285.57万元用于保险。"
+    for m in extract(text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_numeral_values_are_exact():
+    assert numeral_value("1.4496") * 100_000_000 == Decimal("144960000")
+    assert numeral_value("二十七") == 27
+    assert numeral_value("2,310.4") == Decimal("2310.4")

@@ -1,0 +1,59 @@
+"""The chart style draws Chinese, and saving a chart twice gives the same bytes."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from fujian_fpa import figures, style  # noqa: E402
+
+
+def draw_chinese():
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.bar(["幸福工程", "安居工程"], [1, 2])
+    ax.set_title("投入资金(万元)")
+    fig.canvas.draw()
+    return fig
+
+
+def test_chinese_labels_render_without_missing_glyphs():
+    style.set_style()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plt.close(draw_chinese())
+
+
+def test_the_font_is_part_of_the_theme():
+    style.set_style()
+    family = style.cjk_font_name()
+    assert plt.rcParams["font.sans-serif"][0] == family == "Noto Sans CJK SC"
+    sns.set_theme()  # a later plain set_theme drops the font: that is why set_style must be called last
+    assert plt.rcParams["font.sans-serif"][0] != family
+    style.set_style()
+    assert plt.rcParams["font.sans-serif"][0] == family
+
+
+def test_save_is_deterministic(tmp_path):
+    style.set_style()
+    data = pd.DataFrame({"program": ["幸福工程", "安居工程"], "value": [1, 2]})
+    outputs = []
+    for run in ("a", "b"):
+        fig = draw_chinese()
+        written = figures.save(fig, "demo", data, "zh", folder=tmp_path / run)
+        plt.close(fig)
+        outputs.append([p.read_bytes() for p in written])
+    assert outputs[0] == outputs[1]
+    png, svg, csv = outputs[0]
+    assert b"Software" not in png and b"matplotlib" not in png.lower()
+    assert b"<dc:date>" not in svg
+    assert csv.decode("utf-8").splitlines() == ["program,value", "幸福工程,1", "安居工程,2"]
+
+
+def test_save_rejects_an_unknown_language(tmp_path):
+    with pytest.raises(ValueError, match="lang"):
+        figures.save(plt.figure(), "x", pd.DataFrame(), "fr", folder=tmp_path)
