@@ -70,7 +70,13 @@ def execute(notebook: Path, dest: Path | None = None, figures: Path = paths.FIGU
     staging = Path(tempfile.mkdtemp(prefix="fujian-fpa-figures-"))
     env = os.environ | {"FUJIAN_FPA_FIGURES": str(staging)}
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(notebook.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(notebook.parent)}},
+        # The kernel listens on loopback only; its start-up notice about that is noise in the build log.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     try:
         client.execute(env=env)
