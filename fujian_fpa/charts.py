@@ -28,6 +28,7 @@ def hbars(ax: plt.Axes, names: Sequence[str], values: Sequence[float], themes: S
     else:
         ax.set_xlim(0, max(values) * 1.25)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.10g}"))
 
 
 def theme_legend(fig: plt.Figure, themes: Sequence[str], labels: Labels) -> None:

@@ -138,15 +138,18 @@ def load_exclusions(path: Path = paths.EXCLUSIONS, article_path: Path = paths.AR
 def load_glossary(path: Path = paths.GLOSSARY) -> pd.DataFrame:
     """Chinese and English labels for every term the notebooks show: one table, `kind`, `key`, `zh`, `en`.
 
-    Programmes, places, roles and bounds come from glossary.csv; themes, units and metrics from
-    the files that define them, so that no label is written twice.
+    Programmes, places, roles, bounds and chart text come from glossary.csv; themes, units,
+    metrics and derived figures from the files that define them, so that no label is written twice.
     """
     base = _table("glossary", read_rows("glossary", path))
     themes = load_themes().assign(kind="theme", key=lambda t: t["id"], zh=lambda t: t["title_zh"], en=lambda t: t["title_en"])
     units = load_units().assign(kind="unit", key=lambda u: u["unit"], zh=lambda u: u["unit"])
     metrics = load_indicators().assign(kind="metric", key=lambda i: i["id"], zh=lambda i: i["metric_zh"], en=lambda i: i["metric_en"])
+    derived = _table("derived", read_rows("derived", paths.DERIVED))
+    derived = derived.assign(kind="derived", key=derived["id"], zh=derived["metric_zh"], en=derived["metric_en"])
     columns = ["kind", "key", "zh", "en"]
-    return pd.concat([base[columns], themes[columns], units[columns], metrics[columns]], ignore_index=True)
+    frames = [base, themes, units, metrics, derived]
+    return pd.concat([f[columns] for f in frames], ignore_index=True)
 
 
 def accounting(article_path: Path = paths.ARTICLE) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from .quantities import format_value
 
 # How money is shown: 万元 for Chinese readers, millions of yuan for English ones.
 MONEY_SCALE = {"zh": 10_000, "en": 1_000_000}
+BOUND_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "approx": "≈ "}
 
 
 class Labels:
@@ -40,11 +41,30 @@ class Labels:
     def money_unit(self) -> str:
         return self.chart("money_unit")
 
-    def amount(self, value: float, unit: str) -> str:
-        """A figure as a reader expects it: money scaled, other units as counted."""
+    def amount(self, value: float, unit: str, bound: str = "exact") -> str:
+        """A figure as a reader expects it: money scaled, ≥ before a lower bound, ≤ before an upper one."""
+        sign = BOUND_SIGNS.get(bound, "")
         if unit == "元":
-            return f"{format_value_short(self.money(value))} {self.money_unit()}"
-        return f"{format_value_short(value)} {self('unit', unit)}"
+            return f"{sign}{format_value_short(self.money(value))} {self.money_unit()}"
+        return f"{sign}{format_value_short(value)} {self('unit', unit)}"
+
+
+    def amounts(self, frame: pd.DataFrame) -> list[str]:
+        """`amount` for every row of a frame of figures."""
+        return [self.amount(v, u, b) for v, u, b in frame[["value", "unit", "bound"]].itertuples(index=False)]
+
+    def metrics(self, figures: pd.DataFrame) -> list[str]:
+        """Chart labels for rows of indicators: the metric, with its programme where two would read alike."""
+        names = [self.sentence(self("metric", i)) for i in figures["id"]]
+        repeated = {n for n in names if names.count(n) > 1}
+        return [
+            f"{self('program', p)} · {n}" if n in repeated else n
+            for n, p in zip(names, figures["program"], strict=True)
+        ]
+
+    def sentence(self, label: str) -> str:
+        """English labels start with a capital when they stand alone on a chart."""
+        return label[:1].upper() + label[1:] if self.lang == "en" else label
 
 
 def format_value_short(value: float) -> str:

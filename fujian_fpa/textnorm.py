@@ -75,6 +75,17 @@ def join_layout_breaks(text: str) -> Joined:
     return Joined("".join(parts), tuple(cuts), tuple(shifts))
 
 
+def layout_breaks(text: str, context: int = 4) -> list[tuple[int, str]]:
+    """Where the layout broke a sentence: the offset of each break and the words either side of it."""
+    joined = join_layout_breaks(normalize(text))
+    found = []
+    for cut in joined._cuts:
+        at = joined.original(cut)  # the first character after the removed break
+        before = text[:at].rstrip()[-context:]
+        found.append((len(text[:at].rstrip()), f"{before} / {text[at:at + context]}"))
+    return found
+
+
 def _is_sentence(line: str) -> bool:
     """Body lines carry commas; headings and bylines do not."""
     return "," in line or "，" in line or "。" in line
