@@ -12,9 +12,9 @@ import shutil
 import tempfile
 import time
 
-import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+import nbformat
 
 from . import paths
 

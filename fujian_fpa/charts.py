@@ -2,8 +2,8 @@
 
 from collections.abc import Sequence
 
-import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
+import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 import pandas as pd
 
@@ -11,7 +11,14 @@ from .labels import Labels
 from .style import THEME_COLOURS, THEME_ORDER
 
 
-def hbars(ax: plt.Axes, names: Sequence[str], values: Sequence[float], themes: Sequence[str], texts: Sequence[str], log: bool = False) -> None:
+def hbars(
+    ax: plt.Axes,
+    names: Sequence[str],
+    values: Sequence[float],
+    themes: Sequence[str],
+    texts: Sequence[str],
+    log: bool = False,
+) -> None:
     """Horizontal bars, top to bottom in the given order, coloured by theme, each with its value at its end."""
     ys = list(range(len(names)))[::-1]
     ax.barh(ys, list(values), color=[THEME_COLOURS[t] for t in themes], height=0.7)

@@ -32,7 +32,9 @@ def quantities(args) -> int:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(COLUMNS)
     for m in mentions:
-        writer.writerow([m.start, m.end, m.text, m.kind, format_value(m.value), format_value(m.value_max), m.unit, m.bound])
+        writer.writerow(
+            [m.start, m.end, m.text, m.kind, format_value(m.value), format_value(m.value_max), m.unit, m.bound]
+        )
     return 0
 
 
@@ -47,7 +49,9 @@ def build(args) -> int:
         print(f"{paths.relative(notebook)}: {status} ({result.seconds:.1f} s)", flush=True)
         failed += bool(result.error)
     if failed:
-        print(f"error: {failed} notebook(s) failed; their notebooks and figures were left as they were", file=sys.stderr)
+        print(
+            f"error: {failed} notebook(s) failed; their notebooks and figures were left as they were", file=sys.stderr
+        )
     return 1 if failed else 0
 
 

@@ -23,7 +23,9 @@ def load_article(path: Path = paths.ARTICLE) -> str:
     text = read_text(path)
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     if digest != paths.ARTICLE_SHA256:
-        raise DataError(path, f"sha256 is {digest}, expected {paths.ARTICLE_SHA256}: the article was changed or replaced")
+        raise DataError(
+            path, f"sha256 is {digest}, expected {paths.ARTICLE_SHA256}: the article was changed or replaced"
+        )
     return text
 
 
@@ -76,7 +78,9 @@ def _reading(path: Path, row: Row, article: str, kinds: set[str]) -> Mention:
 
 def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> None:
     if row.cells["unit"] not in units:
-        raise row.error(path, "unit", f"unknown unit {row.cells['unit']!r}; known units are in {paths.relative(paths.UNITS)}")
+        raise row.error(
+            path, "unit", f"unknown unit {row.cells['unit']!r}; known units are in {paths.relative(paths.UNITS)}"
+        )
     got = _reading(path, row, article, {"quantity", "percent", "range"})
     expected = {
         "value": got.value,
@@ -89,7 +93,9 @@ def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> Non
         have = parse(text, "number") if column.startswith("value") and text else (text or None)
         if have != want:
             shown = want if not isinstance(want, Decimal) else format(want, "f")
-            raise row.error(path, column, f"{text or 'empty'} disagrees with the quote {got.text!r}, which reads {shown}")
+            raise row.error(
+                path, column, f"{text or 'empty'} disagrees with the quote {got.text!r}, which reads {shown}"
+            )
 
 
 def load_units(path: Path = paths.UNITS) -> pd.DataFrame:
@@ -142,9 +148,13 @@ def load_glossary(path: Path = paths.GLOSSARY) -> pd.DataFrame:
     metrics and derived figures from the files that define them, so that no label is written twice.
     """
     base = _table("glossary", read_rows("glossary", path))
-    themes = load_themes().assign(kind="theme", key=lambda t: t["id"], zh=lambda t: t["title_zh"], en=lambda t: t["title_en"])
+    themes = load_themes().assign(
+        kind="theme", key=lambda t: t["id"], zh=lambda t: t["title_zh"], en=lambda t: t["title_en"]
+    )
     units = load_units().assign(kind="unit", key=lambda u: u["unit"], zh=lambda u: u["unit"])
-    metrics = load_indicators().assign(kind="metric", key=lambda i: i["id"], zh=lambda i: i["metric_zh"], en=lambda i: i["metric_en"])
+    metrics = load_indicators().assign(
+        kind="metric", key=lambda i: i["id"], zh=lambda i: i["metric_zh"], en=lambda i: i["metric_en"]
+    )
     derived = _table("derived", read_rows("derived", paths.DERIVED))
     derived = derived.assign(kind="derived", key=derived["id"], zh=derived["metric_zh"], en=derived["metric_en"])
     columns = ["kind", "key", "zh", "en"]
@@ -159,7 +169,9 @@ def accounting(article_path: Path = paths.ARTICLE) -> pd.DataFrame:
         ("indicators.csv", load_indicators(article_path=article_path), {"quantity", "percent", "range"}),
         ("events.csv", load_events(article_path=article_path), {"date"}),
     ]
-    excluded = {(int(s), t) for s, t in load_exclusions(article_path=article_path)[["start", "text"]].itertuples(index=False)}
+    excluded = {
+        (int(s), t) for s, t in load_exclusions(article_path=article_path)[["start", "text"]].itertuples(index=False)
+    }
 
     def account(m) -> str | None:
         holders = [

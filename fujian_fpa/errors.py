@@ -8,7 +8,9 @@ from .paths import relative
 class DataError(ValueError):
     """Bad input. The message points at the exact cell, so a reader can go and fix it."""
 
-    def __init__(self, file: Path, message: str, row: str | None = None, column: str | None = None, line: int | None = None):
+    def __init__(
+        self, file: Path, message: str, row: str | None = None, column: str | None = None, line: int | None = None
+    ):
         self.file, self.row, self.column, self.line = relative(file), row, column, line
         where = [self.file]
         if row is not None:

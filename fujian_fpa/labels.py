@@ -48,7 +48,6 @@ class Labels:
             return f"{sign}{format_value_short(self.money(value))} {self.money_unit()}"
         return f"{sign}{format_value_short(value)} {self('unit', unit)}"
 
-
     def amounts(self, frame: pd.DataFrame) -> list[str]:
         """`amount` for every row of a frame of figures."""
         return [self.amount(v, u, b) for v, u, b in frame[["value", "unit", "bound"]].itertuples(index=False)]

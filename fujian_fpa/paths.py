@@ -18,8 +18,10 @@ THEMES = DATA / "themes.csv"
 DERIVED = DATA / "derived.csv"
 DATAPACKAGE = DATA / "datapackage.json"
 NOTEBOOKS = ROOT / "notebooks"
-# The build and the tests point notebooks at a staging folder through this variable.
-FIGURES = Path(os.environ.get("FUJIAN_FPA_FIGURES") or ROOT / "figures")
+COMMITTED_FIGURES = ROOT / "figures"
+# The build and the tests point notebooks at a staging folder through this variable, so that a
+# test run or a failed build never touches the committed figures.
+FIGURES = Path(os.environ.get("FUJIAN_FPA_FIGURES") or COMMITTED_FIGURES)
 
 
 def relative(path: Path) -> str:

@@ -18,13 +18,12 @@ MEASURED = frozenset({"quantity", "percent", "range"})
 BOUNDS = ("exact", "at_least", "at_most", "approx", "range")
 
 # Longest first, so that 人次 wins over 人 and 个月 over 个.
-UNITS = sorted(
-    """元 户 户次 名 人 人次 个 个月 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 种
-    批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 堂 届
-    县 市 区 镇 乡 村""".split(),
-    key=len,
-    reverse=True,
+_UNIT_WORDS = (
+    "元 户 户次 名 人 人次 个 个月 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
+    "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
+    "堂 届 县 市 区 镇 乡 村 "
 )
+UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _PREFIX_BOUND = {
     "大约": "approx", "大概": "approx", "约": "approx",
@@ -40,9 +39,11 @@ _CN = r"(?:[〇零一二两三四五六七八九十][〇零一二两三四五六
 _NUM = rf"(?:{_AR}|{_CN})"
 _UNIT = "|".join(UNITS)
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
-_PRE = "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True)).replace(
-    "|约", "|(?<![节签预制公邀])约"
-).replace("|近", "|(?<![最附亲贴靠将接])近")
+_PRE = (
+    "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
+    .replace("|约", "|(?<![节签预制公邀])约")
+    .replace("|近", "|(?<![最附亲贴靠将接])近")
+)
 
 _QUANTITY = re.compile(
     rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?P<approx1>[多余])?(?P<mult>[万亿]+)?(?P<approx2>[多余])?"

@@ -50,7 +50,9 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise DataError(path, f"not UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r}); save it as UTF-8", line=line) from None
+        raise DataError(
+            path, f"not UTF-8 (byte {err.start}: {raw[err.start : err.start + 1]!r}); save it as UTF-8", line=line
+        ) from None
 
 
 def read_rows(name: str, path: Path) -> list[Row]:
@@ -64,7 +66,12 @@ def read_rows(name: str, path: Path) -> list[Row]:
         missing = [c for c in expected if c not in header]
         extra = [c for c in header if c not in expected]
         column = (missing or extra or [None])[0]
-        raise DataError(path, f"header is {header}, expected {expected} (missing {missing}, unexpected {extra})", line=1, column=column)
+        raise DataError(
+            path,
+            f"header is {header}, expected {expected} (missing {missing}, unexpected {extra})",
+            line=1,
+            column=column,
+        )
     key = (schema.get("primaryKey") or [expected[0]])[0]
     rows, line = [], 2
     for values in reader:
@@ -107,7 +114,9 @@ def _check_unique(path: Path, rows: list[Row], fields: list[dict]) -> None:
         for row in rows:
             value = row.cells[field["name"]]
             if value in seen:
-                raise row.error(path, field["name"], f"duplicate {field['name']} {value!r} (first at line {seen[value].line})")
+                raise row.error(
+                    path, field["name"], f"duplicate {field['name']} {value!r} (first at line {seen[value].line})"
+                )
             seen[value] = row
 
 

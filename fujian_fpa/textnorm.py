@@ -82,7 +82,7 @@ def layout_breaks(text: str, context: int = 4) -> list[tuple[int, str]]:
     for cut in joined._cuts:
         at = joined.original(cut)  # the first character after the removed break
         before = text[:at].rstrip()[-context:]
-        found.append((len(text[:at].rstrip()), f"{before} / {text[at:at + context]}"))
+        found.append((len(text[:at].rstrip()), f"{before} / {text[at : at + context]}"))
     return found
 
 

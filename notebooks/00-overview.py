@@ -47,9 +47,7 @@ themes = data.load_themes()
 # %%
 headline = article.strip().splitlines()[0].split()
 sections = themes.dropna(subset=["section"]).sort_values("printed_position")
-sections = sections.assign(
-    in_headline=[any(phrase in title for phrase in headline) for title in sections["title_zh"]]
-)
+sections = sections.assign(in_headline=[any(phrase in title for phrase in headline) for title in sections["title_zh"]])
 sections[["printed_position", "section", "title_zh", "title_en", "in_headline"]]
 
 # %%
@@ -58,7 +56,7 @@ assert sorted(printed_order) == list(range(1, len(printed_order) + 1)), "section
 print("Headline phrases:", len(headline), headline)
 print("Body sections:   ", len(sections))
 print("Sections as printed:", " → ".join(map(str, printed_order)))
-print("Section missing from the headline:", ", ".join(sections.loc[~sections["in_headline"], "title_zh"]))
+print("Section not named in the headline:", ", ".join(sections.loc[~sections["in_headline"], "title_zh"]))
 
 # %% [markdown]
 # ## How many figures each theme reports, and of what kind
@@ -103,7 +101,10 @@ def draw_counts(labels: Labels):
     charts.theme_legend(fig, counts.index, labels)
     tidy = counts.drop(columns="total").stack().rename("figures").reset_index()
     tidy = charts.plotted(
-        tidy, labels, theme_label=[labels("theme", t) for t in tidy["theme"]], role_label=[labels("role", r) for r in tidy["role"]]
+        tidy,
+        labels,
+        theme_label=[labels("theme", t) for t in tidy["theme"]],
+        role_label=[labels("role", r) for r in tidy["role"]],
     )
     return fig, tidy
 
@@ -126,13 +127,17 @@ money[["id", "program", "metric_en", "role", "value", "quote"]]
 # %%
 def draw_money(labels: Labels):
     fig, ax = plt.subplots(figsize=(9, 5.5))
-    names = [f"{labels('program', p)}\n{labels('metric', i)}" for p, i in zip(money["program"], money["id"], strict=True)]
+    names = [
+        f"{labels('program', p)}\n{labels('metric', i)}" for p, i in zip(money["program"], money["id"], strict=True)
+    ]
     values = [labels.money(v) for v in money["value"]]
     charts.hbars(ax, names, values, money["theme"], [labels.amount(v, "元") for v in money["value"]], log=True)
     ax.set_xlabel(labels.chart("amount_log", unit=labels.money_unit()))
     ax.set_title(labels.chart("money_by_program"))
     charts.theme_legend(fig, money["theme"], labels)
-    tidy = charts.plotted(money[["id", "theme", "program", "role", "value", "unit"]], labels, label=names, plotted_value=values)
+    tidy = charts.plotted(
+        money[["id", "theme", "program", "role", "value", "unit"]], labels, label=names, plotted_value=values
+    )
     return fig, tidy
 
 

@@ -99,7 +99,9 @@ nutrition[["metric_en", "value", "value_max", "unit", "bound"]]
 # ## Training and certification
 
 # %%
-trained = theme[theme["program"].isin(["育婴师、早教指导师培训", "青春健康"]) | (theme["id"] == "sv_childcare_instructors")]
+trained = theme[
+    theme["program"].isin(["育婴师、早教指导师培训", "青春健康"]) | (theme["id"] == "sv_childcare_instructors")
+]
 trained[["id", "program", "metric_en", "value", "unit", "bound"]]
 
 # %% [markdown]

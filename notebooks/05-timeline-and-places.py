@@ -55,14 +55,21 @@ def draw_timeline(labels: Labels):
     # days apart (three in May) do not overlap.
     heights = [(1 + (i // 2) % 3) * (1 if i % 2 == 0 else -1) for i in range(len(events))]
     ax.axhline(0, color="#666666", linewidth=1)
-    for (row, height) in zip(events.itertuples(), heights, strict=True):
+    for row, height in zip(events.itertuples(), heights, strict=True):
         colour = THEME_COLOURS[row.theme]
         ax.vlines(row.date, 0, height, color=colour, linewidth=1)
         ax.plot(row.date, 0, "o", color=colour, markersize=7)
         city = labels("city", row.city) if row.city else labels.chart("no_place")
         text = f"{row.date:%m-%d} · {city}\n{getattr(row, f'short_{labels.lang}')}"
-        ax.annotate(text, (row.date, height), xytext=(0, 4 if height > 0 else -4), textcoords="offset points",
-                    ha="center", va="bottom" if height > 0 else "top", fontsize=9)
+        ax.annotate(
+            text,
+            (row.date, height),
+            xytext=(0, 4 if height > 0 else -4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom" if height > 0 else "top",
+            fontsize=9,
+        )
     ax.set_ylim(-4.2, 4.2)
     ax.set_xlim(pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31))
     ax.xaxis.set_major_locator(mdates.MonthLocator())
@@ -75,8 +82,10 @@ def draw_timeline(labels: Labels):
     ax.set_title(labels.chart("timeline"))
     charts.theme_legend(fig, events["theme"], labels)
     tidy = charts.plotted(
-        events[["id", "date", "theme", "place", "city"]], labels,
-        label=list(events[f"short_{labels.lang}"]), height=heights,
+        events[["id", "date", "theme", "place", "city"]],
+        labels,
+        label=list(events[f"short_{labels.lang}"]),
+        height=heights,
     )
     return fig, tidy
 

@@ -40,6 +40,7 @@ accounting = data.accounting()
 # %% [markdown]
 # ## Claims and checks
 
+
 # %%
 def verbatim(frame: pd.DataFrame) -> int:
     return sum(article[s : s + len(q)] == q for s, q in frame[["start", "quote"]].itertuples(index=False))
@@ -50,21 +51,31 @@ payout = ratios.set_index("id").loc["ta_payout_ratio"]
 reported_payout = indicators.set_index("id").loc["ta_accident_payout_ratio", "value"]
 audit = pd.DataFrame(
     [
-        ("Every figure's quote stands verbatim in the article at its offset",
-         "article[start : start + len(quote)] == quote, indicators and events",
-         f"{verbatim(indicators) + verbatim(events)} of {len(indicators) + len(events)}"),
-        ("Each figure's value, unit and bound are what its quote says",
-         "the extractor's reading of the quote equals the row (checked on every load)",
-         f"{len(indicators)} of {len(indicators)} loaded"),
-        ("Every measured number in the article is a row of indicators.csv",
-         "extractor mentions of kind quantity, percent or range, against the quotes",
-         f"{measured['accounted_by'].str.startswith('indicators.csv').sum()} of {len(measured)}"),
-        ("Every other number is an event date or a listed exclusion",
-         "all other mentions, against events.csv and exclusions.csv",
-         f"{accounting['accounted_by'].notna().sum() - len(measured)} of {len(accounting) - len(measured)}"),
-        ("The simple payout ratio is claims ÷ premiums",
-         payout.formula,
-         f"{payout.value:.4f} % recomputed, {reported_payout:.2f} % reported"),
+        (
+            "Every figure's quote stands verbatim in the article at its offset",
+            "article[start : start + len(quote)] == quote, indicators and events",
+            f"{verbatim(indicators) + verbatim(events)} of {len(indicators) + len(events)}",
+        ),
+        (
+            "Each figure's value, unit and bound are what its quote says",
+            "the extractor's reading of the quote equals the row (checked on every load)",
+            f"{len(indicators)} of {len(indicators)} loaded",
+        ),
+        (
+            "Every measured number in the article is a row of indicators.csv",
+            "extractor mentions of kind quantity, percent or range, against the quotes",
+            f"{measured['accounted_by'].str.startswith('indicators.csv').sum()} of {len(measured)}",
+        ),
+        (
+            "Every other number is an event date or a listed exclusion",
+            "all other mentions, against events.csv and exclusions.csv",
+            f"{accounting['accounted_by'].notna().sum() - len(measured)} of {len(accounting) - len(measured)}",
+        ),
+        (
+            "The simple payout ratio is claims ÷ premiums",
+            payout.formula,
+            f"{payout.value:.4f} % recomputed, {reported_payout:.2f} % reported",
+        ),
     ],
     columns=["claim", "check", "result"],
 )
@@ -90,7 +101,12 @@ ratios[["id", "formula", "numbers", "value", "unit_en", "bound"]]
 approximate = indicators[indicators["bound"] != "exact"][["id", "quote", "value", "value_max", "unit", "bound"]]
 approximate = approximate.assign(
     treatment=approximate["bound"].map(
-        {"at_least": "lower bound: shown as ≥, ratios bounded", "range": "range: both ends kept", "at_most": "upper bound: shown as ≤", "approx": "approximate: shown as ≈"}
+        {
+            "at_least": "lower bound: shown as ≥, ratios bounded",
+            "range": "range: both ends kept",
+            "at_most": "upper bound: shown as ≤",
+            "approx": "approximate: shown as ≈",
+        }
     )
 )
 assert approximate["treatment"].notna().all()
@@ -132,14 +148,19 @@ pd.DataFrame(textnorm.layout_breaks(article), columns=["offset", "break"])
 kinds = accounting.assign(
     source=accounting["accounted_by"].str.split(":").str[0],
 )
-summary = kinds.groupby(["source", "kind"]).size().rename("numbers").reset_index().sort_values("numbers", ascending=False)
+summary = (
+    kinds.groupby(["source", "kind"]).size().rename("numbers").reset_index().sort_values("numbers", ascending=False)
+)
 summary
 
 
 # %%
 def draw_accounting(labels: Labels):
     fig, ax = plt.subplots(figsize=(8, 3.8))
-    names = [f"{labels.chart('source_' + s.removesuffix('.csv'))} · {labels.chart('kind_' + k)}" for s, k in summary[["source", "kind"]].itertuples(index=False)]
+    names = [
+        f"{labels.chart('source_' + s.removesuffix('.csv'))} · {labels.chart('kind_' + k)}"
+        for s, k in summary[["source", "kind"]].itertuples(index=False)
+    ]
     charts.hbars(ax, names, summary["numbers"], ["overview"] * len(summary), [str(n) for n in summary["numbers"]])
     ax.set_xlabel(labels.chart("numbers_in_article"))
     ax.set_title(labels.chart("accounting"))

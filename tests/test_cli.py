@@ -13,7 +13,9 @@ from fujian_fpa import data, paths
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "fujian_fpa", *args], capture_output=True, text=True, cwd=paths.ROOT.parent)
+    return subprocess.run(
+        [sys.executable, "-m", "fujian_fpa", *args], capture_output=True, text=True, cwd=paths.ROOT.parent
+    )
 
 
 def test_csv_lists_every_figure_in_base_units():
@@ -21,7 +23,9 @@ def test_csv_lists_every_figure_in_base_units():
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[0] == "start,end,text,kind,value,value_max,unit,bound"
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
-    measured = {(int(r["start"]), Decimal(r["value"]), r["unit"]) for r in rows if r["kind"] in {"quantity", "percent", "range"}}
+    measured = {
+        (int(r["start"]), Decimal(r["value"]), r["unit"]) for r in rows if r["kind"] in {"quantity", "percent", "range"}
+    }
     indicators = data.load_indicators()
     expected = set()
     for row in indicators.itertuples():
@@ -35,7 +39,9 @@ def test_csv_lists_every_figure_in_base_units():
 def test_json_matches_csv():
     as_json = json.loads(run("quantities", str(paths.ARTICLE), "--format", "json").stdout)
     as_csv = list(csv.DictReader(io.StringIO(run("quantities", str(paths.ARTICLE)).stdout)))
-    assert [(m["start"], m["text"], m["kind"]) for m in as_json] == [(int(r["start"]), r["text"], r["kind"]) for r in as_csv]
+    assert [(m["start"], m["text"], m["kind"]) for m in as_json] == [
+        (int(r["start"]), r["text"], r["kind"]) for r in as_csv
+    ]
     insurance = next(m for m in as_json if m["text"] == "285.57万元")
     assert (insurance["value"], insurance["unit"]) == (2855700, "元")
 

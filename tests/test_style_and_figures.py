@@ -5,12 +5,12 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-import seaborn as sns  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+import seaborn as sns
 
-from fujian_fpa import figures, style  # noqa: E402
+from fujian_fpa import figures, style
 
 
 def draw_chinese():
