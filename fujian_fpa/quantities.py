@@ -99,7 +99,10 @@ def numeral_value(numeral: str) -> Decimal:
     if re.fullmatch(r"\d+(?:\.\d+)?", numeral):
         return Decimal(numeral)
     # cn2an reads Chinese numerals; it is not used on decimals times 万, which it truncates.
-    return Decimal(str(cn2an.cn2an(numeral, "smart")))
+    try:
+        return Decimal(str(cn2an.cn2an(numeral, "smart")))
+    except (ValueError, KeyError, IndexError) as err:  # cn2an's way of saying "not a numeral"
+        raise ValueError(f"not a numeral: {numeral}") from err
 
 
 def _scaled(numeral: str, multipliers: str | None) -> Decimal:
@@ -140,85 +143,84 @@ class _Scanner:
         text = self.original[o_start:o_end]
         self.mentions.append(Mention(o_start, o_end, text, kind, value, value_max, unit, bound))
 
-    def matches(self, pattern: re.Pattern, within: tuple[int, int] | None = None):
-        start, end = within or (0, len(self.text))
-        for m in pattern.finditer(self.text, start, end):
-            if m.end() > m.start() and self.free(m.start(), m.end()):
-                yield m
-
-
-def _set_phrases(s: _Scanner) -> None:
-    for m in s.matches(_SET_PHRASE):
-        s.claim(m.start(), m.end())
-
-
-def _sections(s: _Scanner) -> None:
-    for m in s.matches(_SECTION):
-        s.add(m.start("num"), m.end("num"), "section", numeral_value(m["num"]))
-
-
-def _day_names(s: _Scanner) -> None:
-    for m in s.matches(_DAY_NAME):
-        s.add(m.start(), m.end(), "day_name", f"--{int(m['m']):02d}-{int(m['d']):02d}")
-
-
-def _dates(s: _Scanner) -> None:
-    for m in s.matches(_DATE):
-        if m["m2"]:
-            value = f"--{int(m['m2']):02d}-{int(m['d2']):02d}"
-        else:
-            parts = [int(numeral_value(m["y"]))] + [int(numeral_value(m[k])) for k in ("m", "d") if m[k]]
-            value = "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
-        s.add(m.start(), m.end(), "date", value)
-
-
-def _enclosed(s: _Scanner, pattern: re.Pattern, kind: str) -> None:
-    """Numbers inside a title 《…》 or a quoted name “…” belong to that title or name."""
-    for outer in pattern.finditer(s.text):
-        for m in s.matches(_QUANTITY, (outer.start(), outer.end())):
-            if m["unit"] or _AR_ONLY.fullmatch(m["num"]):
-                s.add(m.start("num"), m.end(), kind, _scaled(m["num"], m["mult"]), m["unit"] or "")
+    def matches(self, pattern: re.Pattern, within: re.Pattern | None = None):
+        """Unclaimed matches of `pattern`; with `within`, only those inside a match of that pattern."""
+        spans = [(o.start(), o.end()) for o in within.finditer(self.text)] if within else [(0, len(self.text))]
+        for start, end in spans:
+            for m in pattern.finditer(self.text, start, end):
+                if m.end() > m.start() and self.free(m.start(), m.end()):
+                    yield m
 
 
 _AR_ONLY = re.compile(_AR)
 
 
-def _single(s: _Scanner, pattern: re.Pattern, kind: str) -> None:
-    for m in s.matches(pattern):
+def _set_phrase(s: _Scanner, m: re.Match) -> None:
+    s.claim(m.start(), m.end())
+
+
+def _section(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start("num"), m.end("num"), "section", numeral_value(m["num"]))
+
+
+def _day_name(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start(), m.end(), "day_name", f"--{int(m['m']):02d}-{int(m['d']):02d}")
+
+
+def _date(s: _Scanner, m: re.Match) -> None:
+    if m["m2"]:
+        value = f"--{int(m['m2']):02d}-{int(m['d2']):02d}"
+    else:
+        parts = [int(numeral_value(m["y"]))] + [int(numeral_value(m[k])) for k in ("m", "d") if m[k]]
+        value = "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
+    s.add(m.start(), m.end(), "date", value)
+
+
+def _enclosed(kind: str):
+    """Numbers inside a title 《…》 or a quoted name “…” belong to that title or name."""
+
+    def handle(s: _Scanner, m: re.Match) -> None:
+        if m["unit"] or _AR_ONLY.fullmatch(m["num"]):
+            s.add(m.start("num"), m.end(), kind, _scaled(m["num"], m["mult"]), m["unit"] or "")
+
+    return handle
+
+
+def _single(kind: str):
+    def handle(s: _Scanner, m: re.Match) -> None:
         s.add(m.start(), m.end(), kind, numeral_value(m["num"]))
 
-
-def _percents(s: _Scanner) -> None:
-    for m in s.matches(_PERCENT):
-        if m["cn"]:
-            s.add(m.start(), m.end(), "percent", numeral_value(m["cn"]), "%")
-            continue
-        unit = "%" if m["unit"] == "%" else "百分点"
-        s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["pre"]))
+    return handle
 
 
-def _ranges(s: _Scanner) -> None:
-    for m in s.matches(_RANGE):
-        lo_mult, hi_mult = m["lomult"], m["himult"]
-        if not lo_mult and hi_mult and numeral_value(m["lo"]) < numeral_value(m["hi"]):
-            lo_mult = hi_mult  # 3至5万元 is 3万 to 5万
-        lo, hi = _scaled(m["lo"], lo_mult), _scaled(m["hi"], hi_mult)
-        kind, unit = ("percent", "%") if m["unit"] == "%" else ("range", m["unit"])
-        s.add(m.start(), m.end(), kind, lo, unit, "range", hi)
+def _percent(s: _Scanner, m: re.Match) -> None:
+    if m["cn"]:
+        s.add(m.start(), m.end(), "percent", numeral_value(m["cn"]), "%")
+        return
+    unit = "%" if m["unit"] == "%" else "百分点"
+    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["pre"]))
 
 
-def _quantities(s: _Scanner) -> None:
-    for m in s.matches(_QUANTITY):
-        arabic = bool(_AR_ONLY.fullmatch(m["num"]))
-        if not m["unit"] and not arabic:
-            continue  # a Chinese numeral with no measure word is part of a word: 之一, 三孩, 右二
-        value = _scaled(m["num"], m["mult"])
-        bound = _bound(m["pre"], m["approx1"], m["approx2"], m["post"])
-        unit, kind = m["unit"] or "", "quantity"
-        if not unit:
-            unit = _counted_unit(s.text, m.start())
-            kind = "quantity" if unit and m["mult"] else "number"
-        s.add(m.start(), m.end(), kind, value, unit, bound)
+def _range(s: _Scanner, m: re.Match) -> None:
+    lo_mult, hi_mult = m["lomult"], m["himult"]
+    if not lo_mult and hi_mult and numeral_value(m["lo"]) < numeral_value(m["hi"]):
+        lo_mult = hi_mult  # 3至5万元 is 3万 to 5万
+    lo, hi = _scaled(m["lo"], lo_mult), _scaled(m["hi"], hi_mult)
+    kind, unit = ("percent", "%") if m["unit"] == "%" else ("range", m["unit"])
+    s.add(m.start(), m.end(), kind, lo, unit, "range", hi)
+
+
+def _quantity(s: _Scanner, m: re.Match) -> None:
+    arabic = bool(_AR_ONLY.fullmatch(m["num"]))
+    if not m["unit"] and not arabic:
+        return  # a Chinese numeral with no measure word is part of a word: 之一, 三孩, 右二
+    value = _scaled(m["num"], m["mult"])
+    bound = _bound(m["pre"], m["approx1"], m["approx2"], m["post"])
+    unit, kind = m["unit"] or "", "quantity"
+    if not unit:
+        unit = _counted_unit(s.text, m.start())
+        kind = "quantity" if unit and m["mult"] else "number"
+    s.add(m.start(), m.end(), kind, value, unit, bound)
 
 
 def _counted_unit(text: str, start: int) -> str:
@@ -226,20 +228,35 @@ def _counted_unit(text: str, start: int) -> str:
     return _NOUN_UNIT.get(found[1], found[1]) if found else ""
 
 
+# In order of precedence: (pattern, handler, enclosing pattern or None).
+_STEPS = (
+    (_SET_PHRASE, _set_phrase, None),
+    (_SECTION, _section, None),
+    (_DAY_NAME, _day_name, None),
+    (_DATE, _date, None),
+    (_QUANTITY, _enclosed("title"), _TITLE),
+    (_ORDINAL, _single("ordinal"), None),
+    (_ANNIVERSARY, _single("anniversary"), None),
+    (_QUANTITY, _enclosed("name"), _QUOTED),
+    (_PERCENT, _percent, None),
+    (_RANGE, _range, None),
+    (_QUANTITY, _quantity, None),
+)
+
+
 def extract(text: str) -> list[Mention]:
-    """Every number in `text`, in order of position."""
+    """Every number in `text`, in order of position.
+
+    A numeral that cannot be read (二三万, 五九万) is reported with kind ``unparsed`` and no value,
+    so that it is seen rather than dropped.
+    """
     s = _Scanner(text)
-    _set_phrases(s)
-    _sections(s)
-    _day_names(s)
-    _dates(s)
-    _enclosed(s, _TITLE, "title")
-    _single(s, _ORDINAL, "ordinal")
-    _single(s, _ANNIVERSARY, "anniversary")
-    _enclosed(s, _QUOTED, "name")
-    _percents(s)
-    _ranges(s)
-    _quantities(s)
+    for pattern, handle, within in _STEPS:
+        for m in s.matches(pattern, within):
+            try:
+                handle(s, m)
+            except ValueError:
+                s.add(m.start(), m.end(), "unparsed", None)
     return sorted(s.mentions, key=lambda m: m.start)
 
 

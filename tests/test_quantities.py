@@ -177,3 +177,21 @@ def test_numeral_values_are_exact():
     assert numeral_value("1.4496") * 100_000_000 == Decimal("144960000")
     assert numeral_value("二十七") == 27
     assert numeral_value("2,310.4") == Decimal("2310.4")
+
+
+def test_an_unreadable_numeral_is_reported_not_dropped():
+    m = only("约有二三万人参加。")
+    assert (m.text, m.kind, m.value, m.measured) == ("二三万人", "unparsed", None, False)
+
+
+def test_any_text_gives_mentions_whose_offsets_point_at_their_text():
+    import random
+
+    alphabet = (
+        "〇零一二两三四五六七八九十百千万亿多余约近第年月日人户元个场次%.,，·—~至到123456789０《》“”\n 周届项名本集"
+    )
+    rng = random.Random(20211231)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+        for m in extract(text):
+            assert text[m.start : m.end] == m.text, (text, m)
