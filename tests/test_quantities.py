@@ -1,6 +1,7 @@
 """The extractor on sentences written for the purpose: each form it must read, and each it must not."""
 
 from decimal import Decimal
+import random
 
 import pytest
 
@@ -185,8 +186,6 @@ def test_an_unreadable_numeral_is_reported_not_dropped():
 
 
 def test_any_text_gives_mentions_whose_offsets_point_at_their_text():
-    import random
-
     alphabet = (
         "〇零一二两三四五六七八九十百千万亿多余约近第年月日人户元个场次%.,，·—~至到123456789０《》“”\n 周届项名本集"
     )
