@@ -4,7 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv figures test lab lint clean
+KERNEL := fujian-fpa
+CHROMIUM ?= chromium
+SHOTS := build/report-check
+
+.PHONY: venv figures test report report-check lab lint clean
 
 venv: $(STAMP)
 
@@ -20,7 +24,24 @@ figures: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
+report: $(STAMP)
+	$(PY) -m fujian_fpa report
+
+# Screenshots of the index and one notebook page, to look at before submitting a change to the report.
+report-check: report
+	@command -v $(CHROMIUM) >/dev/null || { echo "needs Chromium: apt-get install chromium"; exit 1; }
+	mkdir -p $(SHOTS)
+	for page in index notebooks/02-targeted-assistance; do \
+	  $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	    --disable-background-networking --disable-component-update --disable-sync \
+	    --user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1280,1600 \
+	    --screenshot=$(SHOTS)/$$(basename $$page).png "file://$(CURDIR)/build/report/$$page.html" 2>/dev/null; \
+	done
+	@ls $(SHOTS)/*.png
+
+# A kernel named for this environment, so that JupyterLab runs the notebooks with the pinned packages.
 lab: $(STAMP)
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 lint: $(STAMP)

@@ -29,16 +29,11 @@ class Result:
     error: str | None = None
 
 
-def notebooks(folder: Path = paths.NOTEBOOKS) -> list[Path]:
-    """The analysis notebooks, in reading order."""
-    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
-
-
-def _failed_cell(nb) -> int | None:
-    for index, cell in enumerate(nb.cells):
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            return index
-    return None
+def _failed_cell(nb) -> int:
+    """Index of the cell whose output is the error (cells count from 0 here, from 1 in messages)."""
+    return next(
+        i for i, cell in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+    )
 
 
 def _clean(nb) -> None:
@@ -84,7 +79,8 @@ def execute(notebook: Path, dest: Path | None = None, figures: Path = paths.FIGU
         _write_atomic(nb, dest)
         _move_tree(staging, Path(figures))
     except CellExecutionError as err:
-        return Result(notebook, time.perf_counter() - started, f"cell {_failed_cell(nb)}: {err.ename}: {err.evalue}")
+        where = f"cell {_failed_cell(nb) + 1} of {len(nb.cells)}"
+        return Result(notebook, time.perf_counter() - started, f"{where}: {err.ename}: {err.evalue}")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Result(notebook, time.perf_counter() - started)

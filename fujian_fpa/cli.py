@@ -7,8 +7,9 @@ import json
 import os
 from pathlib import Path
 import sys
+import time
 
-from . import paths
+from . import catalog, paths
 from .errors import DataError
 from .quantities import extract, format_value
 from .schema import read_text
@@ -39,20 +40,32 @@ def quantities(args) -> int:
 
 
 def build(args) -> int:
-    from . import build as builder  # nbclient is slow to import; only this command needs it
+    # nbclient and openpyxl are slow to import; only this command needs them.
+    from . import build as builder
+    from . import export
 
-    targets = [Path(n) for n in args.notebooks] or builder.notebooks()
+    targets = [Path(n) for n in args.notebooks] or catalog.notebooks()
     failed = 0
     for notebook in targets:
         result = builder.execute(notebook)
         status = f"FAILED at {result.error}" if result.error else "ok"
         print(f"{paths.relative(notebook)}: {status} ({result.seconds:.1f} s)", flush=True)
         failed += bool(result.error)
+    if not args.notebooks:  # a full build also refreshes the spreadsheet
+        started = time.perf_counter()
+        workbook = export.write_workbook()
+        print(f"{paths.relative(workbook)}: ok ({time.perf_counter() - started:.1f} s)", flush=True)
     if failed:
-        print(
-            f"error: {failed} notebook(s) failed; their notebooks and figures were left as they were", file=sys.stderr
-        )
+        print(f"error: {failed} notebook(s) failed; the outputs of those were left as they were", file=sys.stderr)
     return 1 if failed else 0
+
+
+def report(args) -> int:
+    from . import report as site
+
+    out = site.build(progress=lambda page: print(page, flush=True))
+    print(f"report: {paths.relative(out / 'index.html')}")
+    return 0
 
 
 def check(args) -> int:
@@ -86,6 +99,8 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(run=build)
     c = sub.add_parser("check", help="validate the data; one line per problem")
     c.set_defaults(run=check)
+    r = sub.add_parser("report", help="build the HTML report into build/report/")
+    r.set_defaults(run=report)
     return p
 
 

@@ -17,6 +17,7 @@ UNITS = DATA / "units.csv"
 THEMES = DATA / "themes.csv"
 DERIVED = DATA / "derived.csv"
 DATAPACKAGE = DATA / "datapackage.json"
+WORKBOOK = DATA / "fujian_fpa_2021.xlsx"
 NOTEBOOKS = ROOT / "notebooks"
 COMMITTED_FIGURES = ROOT / "figures"
 # The build and the tests point notebooks at a staging folder through this variable, so that a

@@ -4,6 +4,7 @@ from importlib.resources import files
 
 import matplotlib as mpl
 from matplotlib import font_manager
+import pandas as pd
 import seaborn as sns
 
 # The mplfonts wheel ships this font; registering the file avoids `mplfonts init`, which rewrites
@@ -27,8 +28,22 @@ def cjk_font_name() -> str:
     return font_manager.FontProperties(fname=str(CJK_FONT_FILE)).get_name()
 
 
+def display_number(value: float) -> str:
+    """How tables show a number: whole numbers with separators, others to four decimals."""
+    if value != value:  # NaN
+        return "NaN"
+    if value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:,.4f}".rstrip("0")
+
+
 def set_style() -> None:
-    """The seaborn theme with the CJK font inside its rc, so that a later set_theme cannot drop it."""
+    """Charts and tables alike for every notebook.
+
+    The seaborn theme carries the CJK font inside its rc, so that a later set_theme cannot drop it;
+    tables show 144,960,000 rather than 1.449600e+08.
+    """
+    pd.set_option("display.float_format", display_number)
     family = cjk_font_name()
     rc = {
         "font.family": "sans-serif",

@@ -3,23 +3,20 @@
 import json
 import re
 
+import jupytext
 import pytest
 
-from fujian_fpa import build, data, paths
+from fujian_fpa import catalog, data, paths
 from fujian_fpa.quantities import extract
 
-NOTEBOOKS = build.notebooks()
+ENTRIES = catalog.catalog()
+NOTEBOOKS = [e.path for e in ENTRIES]
 # Python warnings (UserWarning, FutureWarning, …) and matplotlib's missing-glyph message.
 WARNING = re.compile(r"\b\w*Warning\b|Glyph \d+ .*missing from")
 
 
-def cells(path, kind):
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    return [c for c in nb["cells"] if c["cell_type"] == kind]
-
-
-def source(cell) -> str:
-    return "".join(cell["source"])
+def code_cells(path):
+    return catalog.cells(path, "code")
 
 
 def test_there_is_a_notebook_per_theme():
@@ -32,7 +29,7 @@ def test_there_is_a_notebook_per_theme():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_code_cell_was_executed_in_order(path):
-    code = [c for c in cells(path, "code") if source(c).strip()]
+    code = [c for c in code_cells(path) if catalog.source(c).strip()]
     counts = [c["execution_count"] for c in code]
     assert None not in counts, f"{path.name}: unexecuted code cells (nbval passes those silently)"
     assert counts == list(range(1, len(code) + 1)), f"{path.name}: not run top to bottom in one kernel"
@@ -40,7 +37,7 @@ def test_every_code_cell_was_executed_in_order(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_no_error_stderr_or_warning_output(path):
-    for index, cell in enumerate(cells(path, "code")):
+    for index, cell in enumerate(code_cells(path)):
         for out in cell.get("outputs", []):
             assert out["output_type"] != "error", f"{path.name} cell {index}: error output"
             assert out.get("name") != "stderr", (
@@ -50,23 +47,36 @@ def test_no_error_stderr_or_warning_output(path):
             assert not WARNING.search(text), f"{path.name} cell {index}: warning in output"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_header_states_question_and_lists_every_file_written(path):
-    header = source(cells(path, "markdown")[0])
-    assert "**Question.**" in header and "**Writes**" in header
-    listed = set(re.findall(r"figures/\{zh,en\}/([\w-]+)\.\{png,svg,csv\}", header))
-    saved = set(re.findall(r'figures\.bilingual\("([\w-]+)"', "".join(source(c) for c in cells(path, "code"))))
-    assert saved, f"{path.name} makes no figure"
-    assert listed == saved, f"{path.name}: header lists {sorted(listed)}, code saves {sorted(saved)}"
-    for name in saved:
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.name)
+def test_header_states_question_and_lists_every_file_written(entry):
+    assert entry.question, f"{entry.name}: no **Question.** in the opening cell"
+    assert entry.saves, f"{entry.name} makes no figure"
+    assert sorted(entry.writes) == sorted(entry.saves), (
+        f"{entry.name}: header lists {entry.writes}, code saves {entry.saves}"
+    )
+    for name in entry.saves:
         for lang in ("zh", "en"):
             for ext in ("png", "svg", "csv"):
                 assert (paths.COMMITTED_FIGURES / lang / f"{name}.{ext}").is_file()
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_text_twin_is_in_sync(path):
+    """Each notebook is paired with a py:percent file for readable diffs; the two must hold the same cells."""
+    twin = path.with_suffix(".py")
+    assert twin.is_file(), f"{path.name} has no py:percent twin"
+    text = jupytext.read(twin)
+    stored = jupytext.read(path)
+    as_pairs = [(c.cell_type, c.source) for c in text.cells]
+    assert as_pairs == [(c.cell_type, c.source) for c in stored.cells], (
+        f"{twin.name} and {path.name} differ: run `jupytext --sync {path}`"
+    )
+    assert stored.metadata["jupytext"]["formats"] == "ipynb,py:percent"
+
+
 def prose(path) -> str:
     if path.suffix == ".ipynb":
-        return "\n\n".join(source(c) for c in cells(path, "markdown"))
+        return "\n\n".join(catalog.source(c) for c in catalog.cells(path, "markdown"))
     return path.read_text(encoding="utf-8")
 
 
@@ -86,11 +96,10 @@ def test_figures_quoted_in_prose_match_the_data(path):
 
 def test_readme_gallery_and_output_table_match_the_notebooks():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
-    for path in NOTEBOOKS:
-        assert f"](notebooks/{path.name})" in readme, f"no gallery entry for {path.name}"
-        header = source(cells(path, "markdown")[0])
-        for name in re.findall(r"figures/\{zh,en\}/([\w-]+)\.\{png,svg,csv\}", header):
-            row = f"| `figures/{{zh,en}}/{name}.{{png,svg,csv}}` | `notebooks/{path.name}` |"
+    for entry in ENTRIES:
+        assert f"](notebooks/{entry.path.name})" in readme, f"no gallery entry for {entry.path.name}"
+        for name in entry.writes:
+            row = f"| `figures/{{zh,en}}/{name}.{{png,svg,csv}}` | `notebooks/{entry.path.name}` |"
             assert row in readme, f"README's output table lacks {name}"
     for image in re.findall(r'<img src="([^"]+)"', readme):
         assert (paths.ROOT / image).is_file(), image

@@ -2,14 +2,14 @@
 
 import pytest
 
-from fujian_fpa import build, paths
+from fujian_fpa import build, catalog, paths
 
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory):
     root = tmp_path_factory.mktemp("regenerated")
     figures = root / "figures"
-    results = [build.execute(nb, dest=root / nb.name, figures=figures) for nb in build.notebooks()]
+    results = [build.execute(nb, dest=root / nb.name, figures=figures) for nb in catalog.notebooks()]
     failed = [f"{r.notebook.name}: {r.error}" for r in results if r.error]
     assert not failed, failed
     return root
@@ -27,7 +27,7 @@ def test_committed_figures_are_what_the_notebooks_make(regenerated):
 
 
 def test_committed_notebooks_are_what_a_fresh_run_makes(regenerated):
-    stale = [nb.name for nb in build.notebooks() if (regenerated / nb.name).read_bytes() != nb.read_bytes()]
+    stale = [nb.name for nb in catalog.notebooks() if (regenerated / nb.name).read_bytes() != nb.read_bytes()]
     assert not stale, f"notebooks whose stored outputs are stale, run `make figures` and commit: {stale}"
 
 
