@@ -5,10 +5,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 KERNEL := fujian-fpa
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CHROMIUM ?= chromium
 SHOTS := build/report-check
 
-.PHONY: venv figures test report report-check lab lint clean
+.PHONY: venv figures test check report report-check lab lint clean
 
 venv: $(STAMP)
 
@@ -21,8 +22,12 @@ $(STAMP): requirements.txt pyproject.toml
 figures: $(STAMP)
 	$(PY) -m fujian_fpa build
 
+# nbval runs each notebook in a worker of its own (--dist loadfile keeps a notebook's cells together).
 test: $(STAMP)
-	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+	$(PY) -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+check: $(STAMP)
+	$(PY) -m fujian_fpa check
 
 report: $(STAMP)
 	$(PY) -m fujian_fpa report

@@ -40,23 +40,27 @@ def quantities(args) -> int:
 
 
 def build(args) -> int:
-    # nbclient and openpyxl are slow to import; only this command needs them.
     from . import build as builder
-    from . import export
+
+    def show(result) -> None:
+        print(f"{paths.relative(result.notebook)}: {result.status} ({result.seconds:.1f} s)", flush=True)
 
     targets = [Path(n) for n in args.notebooks] or catalog.notebooks()
-    failed = 0
-    for notebook in targets:
-        result = builder.execute(notebook)
-        status = f"FAILED at {result.error}" if result.error else "ok"
-        print(f"{paths.relative(notebook)}: {status} ({result.seconds:.1f} s)", flush=True)
-        failed += bool(result.error)
+    results = builder.build(targets, jobs=args.jobs, force=args.force, report=show)
+    failed = [r for r in results if r.error]
     if not args.notebooks:  # a full build also refreshes the spreadsheet
-        started = time.perf_counter()
-        workbook = export.write_workbook()
-        print(f"{paths.relative(workbook)}: ok ({time.perf_counter() - started:.1f} s)", flush=True)
+        stamps = builder.Stamps()
+        if args.force or not stamps.fresh(paths.WORKBOOK):
+            from . import export  # pandas and openpyxl: slow to import, needed only here
+
+            started = time.perf_counter()
+            stamps.record(paths.WORKBOOK, [export.write_workbook()])
+            stamps.save()
+            print(f"{paths.relative(paths.WORKBOOK)}: ok ({time.perf_counter() - started:.1f} s)", flush=True)
+        else:
+            print(f"{paths.relative(paths.WORKBOOK)}: unchanged, skipped (0.0 s)", flush=True)
     if failed:
-        print(f"error: {failed} notebook(s) failed; the outputs of those were left as they were", file=sys.stderr)
+        print(f"error: {len(failed)} notebook(s) failed; the outputs of those were left as they were", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -96,6 +100,8 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(run=quantities)
     b = sub.add_parser("build", help="execute the notebooks in place and write figures/")
     b.add_argument("notebooks", nargs="*", help="notebooks to run (default: all)")
+    b.add_argument("--jobs", "-j", type=int, default=None, help="notebooks at a time (default: one per core)")
+    b.add_argument("--force", action="store_true", help="run every notebook, changed or not")
     b.set_defaults(run=build)
     c = sub.add_parser("check", help="validate the data; one line per problem")
     c.set_defaults(run=check)

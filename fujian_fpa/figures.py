@@ -1,6 +1,7 @@
 """Save a chart as deterministic PNG and SVG, with the CSV of exactly what it plots beside them."""
 
 from collections.abc import Callable
+import os
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -27,7 +28,27 @@ def save(fig: plt.Figure, name: str, data: pd.DataFrame, lang: str, folder: Path
     with plt.rc_context({"svg.hashsalt": f"fujian-fpa-{name}"}):
         fig.savefig(svg, metadata={"Date": None})
     data.to_csv(csv, index=False, lineterminator="\n", encoding="utf-8")
-    return [png, svg, csv]
+    written = [png, svg, csv]
+    reference = os.environ.get("FUJIAN_FPA_REFERENCE_FIGURES")
+    if reference:
+        check_against(written, Path(reference) / lang)
+    return written
+
+
+class StaleFigureError(AssertionError):
+    """A figure the notebook now makes differs from the committed one."""
+
+
+def check_against(written: list[Path], reference: Path) -> None:
+    """Under test, each figure must equal its committed copy byte for byte: a stale figure cannot land."""
+    for path in written:
+        committed = reference / path.name
+        if not committed.is_file():
+            raise StaleFigureError(f"{paths.relative(committed)} is missing; run `make figures` and commit it")
+        if committed.read_bytes() != path.read_bytes():
+            raise StaleFigureError(
+                f"{paths.relative(committed)} differs from what the notebook makes now; run `make figures`"
+            )
 
 
 def bilingual(name: str, draw: Callable[[Labels], tuple[plt.Figure, pd.DataFrame]], folder: Path | None = None) -> None:

@@ -19,6 +19,8 @@ DERIVED = DATA / "derived.csv"
 DATAPACKAGE = DATA / "datapackage.json"
 WORKBOOK = DATA / "fujian_fpa_2021.xlsx"
 NOTEBOOKS = ROOT / "notebooks"
+# Where the build keeps its own records (stamps of what was built from what); never committed.
+BUILD = Path(os.environ.get("FUJIAN_FPA_BUILD") or ROOT / "build")
 COMMITTED_FIGURES = ROOT / "figures"
 # The build and the tests point notebooks at a staging folder through this variable, so that a
 # test run or a failed build never touches the committed figures.

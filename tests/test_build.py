@@ -1,55 +1,91 @@
-"""The build command: a broken notebook fails loudly, by name and cell, and leaves every other output alone."""
+"""The build command: parallel, incremental, and a broken notebook fails by name leaving other outputs alone.
 
-import json
+Small notebooks of the test's own stand in for the real ones, which nbval runs anyway.
+"""
+
 import os
 from pathlib import Path
-import shutil
 import subprocess
 import sys
 
-from fujian_fpa import catalog
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+import pytest
+
+from fujian_fpa import paths
+from fujian_fpa.build import Stamps, shared_inputs
+
+WRITE_FIGURE = """import os, pathlib
+out = pathlib.Path(os.environ["FUJIAN_FPA_FIGURES"]) / "en"
+out.mkdir(parents=True, exist_ok=True)
+(out / "{name}.csv").write_text("x\\n1\\n")
+print("wrote {name}")"""
 
 
-def test_a_broken_notebook_fails_by_name_and_leaves_outputs_untouched(tmp_path):
-    good = catalog.notebooks()[1]
+def notebook(path: Path, *sources: str) -> Path:
+    nbformat.write(new_notebook(cells=[new_code_cell(s) for s in sources]), path)
+    return path
+
+
+@pytest.fixture
+def project(tmp_path):
+    """Two notebooks and an existing figure, with the build pointed at the test's own folders."""
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    shutil.copy(good, folder / good.name)
-    nb = json.loads(good.read_text(encoding="utf-8"))
-    index = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code"][1]
-    nb["cells"][index]["source"] = ["raise RuntimeError('broken on purpose')\n"]
-    broken = folder / "99-broken.ipynb"
-    broken.write_text(json.dumps(nb), encoding="utf-8")
+    good = notebook(folder / "10-good.ipynb", WRITE_FIGURE.format(name="good"))
+    broken = notebook(
+        folder / "11-broken.ipynb", WRITE_FIGURE.format(name="broken"), "raise RuntimeError('broken on purpose')"
+    )
     figures = tmp_path / "figures"
     (figures / "en").mkdir(parents=True)
-    sentinel = figures / "en" / "01_sites_and_honours.png"
-    sentinel.write_bytes(b"old figure")
+    (figures / "en" / "broken.csv").write_bytes(b"old figure")
+    env = os.environ | {"FUJIAN_FPA_FIGURES": str(figures), "FUJIAN_FPA_BUILD": str(tmp_path / "build")}
+
+    def build(*args):
+        command = [sys.executable, "-m", "fujian_fpa", "build", *args]
+        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    return good, broken, figures, build
+
+
+def test_a_broken_notebook_fails_by_name_and_cell_and_leaves_outputs_untouched(project):
+    good, broken, figures, build = project
     before = broken.read_bytes()
-
-    env = os.environ | {"FUJIAN_FPA_FIGURES": str(figures)}
-    out = subprocess.run(
-        [sys.executable, "-m", "fujian_fpa", "build", str(broken)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    out = build("--jobs", "2", str(good), str(broken))
     assert out.returncode != 0
-    assert (
-        f"99-broken.ipynb: FAILED at cell {index + 1} of {len(nb['cells'])}: RuntimeError: broken on purpose"
-        in out.stdout
-    )
+    assert f"{broken}: FAILED at cell 2 of 2: RuntimeError: broken on purpose" in out.stdout
+    assert f"{good}: ok (" in out.stdout
     assert broken.read_bytes() == before, "the failed notebook was rewritten"
-    assert sentinel.read_bytes() == b"old figure", "a failed notebook replaced a figure"
-    assert [p.name for p in figures.rglob("*") if p.is_file()] == [sentinel.name]
+    assert (figures / "en" / "broken.csv").read_bytes() == b"old figure", "a failed notebook replaced a figure"
+    assert (figures / "en" / "good.csv").read_text() == "x\n1\n"
+    assert "wrote good" in good.read_text(encoding="utf-8"), "the good notebook was executed in place"
 
 
-def test_build_names_every_notebook_with_its_time(tmp_path):
-    notebook = Path(shutil.copy(catalog.notebooks()[5], tmp_path / catalog.notebooks()[5].name))
-    env = os.environ | {"FUJIAN_FPA_FIGURES": str(tmp_path / "figures")}
-    out = subprocess.run(
-        [sys.executable, "-m", "fujian_fpa", "build", str(notebook)], capture_output=True, text=True, env=env
-    )
-    assert out.returncode == 0, out.stderr
-    assert f"{notebook}: ok (" in out.stdout
-    assert (tmp_path / "figures" / "zh" / "05_timeline.png").is_file()
+def test_an_unchanged_notebook_is_skipped_and_force_runs_it(project):
+    good, _, _, build = project
+    assert f"{good}: ok (" in build(str(good)).stdout
+    assert f"{good}: unchanged, skipped" in build(str(good)).stdout
+    assert f"{good}: ok (" in build("--force", str(good)).stdout
+
+
+def test_a_changed_cell_or_a_missing_output_makes_a_notebook_stale(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
+    nb = notebook(tmp_path / "10-good.ipynb", "print(1)")
+    figure = tmp_path / "figure.csv"
+    figure.write_text("x\n", encoding="utf-8")
+    stamps = Stamps()
+    stamps.record(nb, [nb, figure])
+    stamps.save()
+    assert Stamps().fresh(nb)
+    figure.write_text("y\n", encoding="utf-8")
+    assert not Stamps().fresh(nb), "a changed output must trigger a rebuild"
+    figure.write_text("x\n", encoding="utf-8")
+    assert Stamps().fresh(nb)
+    notebook(nb, "print(2)")
+    assert not Stamps().fresh(nb), "a changed cell must trigger a rebuild"
+
+
+def test_shared_inputs_cover_data_package_and_requirements():
+    inputs = {p.relative_to(paths.ROOT).as_posix() for p in shared_inputs()}
+    assert {"data/indicators.csv", "data/raw/000_b5693f90e40b923b.txt", "fujian_fpa/quantities.py"} <= inputs
+    assert "requirements.txt" in inputs and "data/fujian_fpa_2021.xlsx" not in inputs

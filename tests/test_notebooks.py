@@ -60,6 +60,20 @@ def test_header_states_question_and_lists_every_file_written(entry):
                 assert (paths.COMMITTED_FIGURES / lang / f"{name}.{ext}").is_file()
 
 
+def test_figures_folder_holds_exactly_what_the_notebooks_write():
+    declared = {
+        f"{lang}/{name}.{ext}"
+        for e in ENTRIES
+        for name in e.writes
+        for lang in ("zh", "en")
+        for ext in ("png", "svg", "csv")
+    }
+    present = {
+        p.relative_to(paths.COMMITTED_FIGURES).as_posix() for p in paths.COMMITTED_FIGURES.rglob("*") if p.is_file()
+    }
+    assert present == declared, f"stale: {sorted(present - declared)}, missing: {sorted(declared - present)}"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_text_twin_is_in_sync(path):
     """Each notebook is paired with a py:percent file for readable diffs; the two must hold the same cells."""

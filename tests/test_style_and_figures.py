@@ -38,7 +38,8 @@ def test_the_font_is_part_of_the_theme():
     assert plt.rcParams["font.sans-serif"][0] == family
 
 
-def test_save_is_deterministic(tmp_path):
+def test_save_is_deterministic(tmp_path, monkeypatch):
+    monkeypatch.delenv("FUJIAN_FPA_REFERENCE_FIGURES", raising=False)  # "demo" has no committed copy
     style.set_style()
     data = pd.DataFrame({"program": ["幸福工程", "安居工程"], "value": [1, 2]})
     outputs = []
@@ -57,3 +58,17 @@ def test_save_is_deterministic(tmp_path):
 def test_save_rejects_an_unknown_language(tmp_path):
     with pytest.raises(ValueError, match="lang"):
         figures.save(plt.figure(), "x", pd.DataFrame(), "fr", folder=tmp_path)
+
+
+def test_a_figure_that_differs_from_its_committed_copy_fails(tmp_path):
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    (reference / "demo.csv").write_text("old\n", encoding="utf-8")
+    written = tmp_path / "demo.csv"
+    written.write_text("new\n", encoding="utf-8")
+    with pytest.raises(figures.StaleFigureError, match="differs"):
+        figures.check_against([written], reference)
+    with pytest.raises(figures.StaleFigureError, match="missing"):
+        figures.check_against([tmp_path / "other.csv"], reference)
+    (reference / "demo.csv").write_text("new\n", encoding="utf-8")
+    figures.check_against([written], reference)
