@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CHROMIUM ?= chromium
 SHOTS := build/report-check
 
-.PHONY: venv figures test check report report-check lab lint clean
+.PHONY: venv figures test check report report-check bench lab lint clean
 
 venv: $(STAMP)
 
@@ -43,6 +43,10 @@ report-check: report
 	    --screenshot=$(SHOTS)/$$(basename $$page).png "file://$(CURDIR)/build/report/$$page.html" 2>/dev/null; \
 	done
 	@ls $(SHOTS)/*.png
+
+# Regeneration against its floor: prints a table, writes benchmarks/results.json (a few minutes).
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
 
 # A kernel named for this environment, so that JupyterLab runs the notebooks with the pinned packages.
 lab: $(STAMP)

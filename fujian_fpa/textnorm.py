@@ -37,9 +37,13 @@ _BREAK = re.compile(r"(?<=[\u4e00-\u9fff\d“”《》、])[ \t\u3000]*\n[\s]*(?
 _HEADING = re.compile(r"^\s*(?:\d+\s|[□▲—])|\S\s+\S")
 
 
+_MAPPED = re.compile("[" + re.escape("".join(_FULLWIDTH | _TRADITIONAL)) + "]")
+
+
 def normalize(text: str) -> str:
     """Map full-width and traditional characters to the forms the patterns use, one for one."""
-    return text.translate(_TABLE)
+    # translate() walks every character in Python-level lookups; most text needs none of it.
+    return text.translate(_TABLE) if _MAPPED.search(text) else text
 
 
 @dataclass(frozen=True)
