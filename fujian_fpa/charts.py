@@ -38,6 +38,26 @@ def hbars(
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.10g}"))
 
 
+def indicator_panel(
+    ax: plt.Axes, figures: pd.DataFrame, labels: Labels, title: str, xlabel: str, log: bool = False
+) -> list[str]:
+    """Rows of indicators as bars on `ax`, labelled by metric, each with its amount and bound."""
+    names = labels.metrics(figures)
+    hbars(ax, names, figures["value"], figures["theme"], labels.amounts(figures), log=log)
+    ax.set_title(labels.chart(title))
+    ax.set_xlabel(labels.chart(xlabel))
+    return names
+
+
+def indicator_bars(
+    figures: pd.DataFrame, labels: Labels, title: str, xlabel: str, log: bool = False, size=(8, 3.4)
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """A chart of one panel of indicators, and the data it plots."""
+    fig, ax = plt.subplots(figsize=size)
+    names = indicator_panel(ax, figures, labels, title, xlabel, log)
+    return fig, plotted(figures[["id", "program", "value", "unit", "bound"]], labels, label=names)
+
+
 def theme_legend(fig: plt.Figure, themes: Sequence[str], labels: Labels) -> None:
     """A legend of the themes present, in the article's order, below the chart."""
     present = [t for t in THEME_ORDER if t in set(themes)]

@@ -24,10 +24,8 @@
 # - `figures/{zh,en}/01_sites_and_honours.{png,svg,csv}`
 
 # %%
-import matplotlib.pyplot as plt
 
 from fujian_fpa import charts, data, derived, figures
-from fujian_fpa.labels import Labels
 from fujian_fpa.style import set_style
 
 set_style()
@@ -50,18 +48,9 @@ print(f"The project was named one of {typical.value:.0f} typical cases: {typical
 
 
 # %%
-def draw_sites(labels: Labels):
-    fig, ax = plt.subplots(figsize=(8, 3.4))
-    names = labels.metrics(counted)
-    texts = labels.amounts(counted)
-    charts.hbars(ax, names, counted["value"], counted["theme"], texts)
-    ax.set_xlabel(labels.chart("count"))
-    ax.set_title(labels.chart("sites_and_honours"))
-    tidy = charts.plotted(counted[["id", "program", "role", "value", "unit"]], labels, label=names)
-    return fig, tidy
-
-
-figures.bilingual("01_sites_and_honours", draw_sites)
+figures.bilingual(
+    "01_sites_and_honours", lambda labels: charts.indicator_bars(counted, labels, "sites_and_honours", "count")
+)
 
 # %% [markdown]
 # ## The hospital-care insurance, per member

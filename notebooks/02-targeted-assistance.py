@@ -126,18 +126,9 @@ legal[["id", "metric_en", "value", "unit"]]
 
 
 # %%
-def draw_legal(labels: Labels):
-    fig, ax = plt.subplots(figsize=(8, 3.2))
-    names = labels.metrics(legal)
-    texts = labels.amounts(legal)
-    charts.hbars(ax, names, legal["value"], legal["theme"], texts, log=True)
-    ax.set_xlabel(labels.chart("count_log"))
-    ax.set_title(labels.chart("legal_aid"))
-    tidy = charts.plotted(legal[["id", "value", "unit"]], labels, label=names)
-    return fig, tidy
-
-
-figures.bilingual("02_legal_aid", draw_legal)
+figures.bilingual(
+    "02_legal_aid", lambda labels: charts.indicator_bars(legal, labels, "legal_aid", "count_log", log=True)
+)
 
 # %% [markdown]
 # ## Findings

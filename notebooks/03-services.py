@@ -57,12 +57,8 @@ reach[["id", "metric_en", "value", "unit", "bound"]]
 # %%
 def draw_parenting(labels: Labels):
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.2))
-    for ax, part, title in zip(axes, (activity, reach), ("parenting_activity", "parenting_reach"), strict=True):
-        names = labels.metrics(part)
-        texts = labels.amounts(part)
-        charts.hbars(ax, names, part["value"], part["theme"], texts, log=True)
-        ax.set_title(labels.chart(title))
-        ax.set_xlabel(labels.chart("count_log"))
+    charts.indicator_panel(axes[0], activity, labels, "parenting_activity", "count_log", log=True)
+    charts.indicator_panel(axes[1], reach, labels, "parenting_reach", "count_log", log=True)
     both = pd.concat([activity, reach])
     tidy = charts.plotted(both[["id", "role", "value", "unit", "bound"]], labels, label=labels.metrics(both))
     return fig, tidy

@@ -25,10 +25,8 @@
 # - `figures/{zh,en}/04_reach_person_times.{png,svg,csv}`
 
 # %%
-import matplotlib.pyplot as plt
 
 from fujian_fpa import charts, data, derived, figures
-from fujian_fpa.labels import Labels
 from fujian_fpa.style import set_style
 
 set_style()
@@ -58,17 +56,10 @@ reach[["id", "metric_en", "value", "unit"]]
 
 
 # %%
-def draw_reach(labels: Labels):
-    fig, ax = plt.subplots(figsize=(8.5, 3.4))
-    names = labels.metrics(reach)
-    charts.hbars(ax, names, reach["value"], reach["theme"], labels.amounts(reach), log=True)
-    ax.set_xlabel(labels.chart("person_times_log"))
-    ax.set_title(labels.chart("reach_person_times"))
-    tidy = charts.plotted(reach[["id", "value", "unit"]], labels, label=names)
-    return fig, tidy
-
-
-figures.bilingual("04_reach_person_times", draw_reach)
+figures.bilingual(
+    "04_reach_person_times",
+    lambda labels: charts.indicator_bars(reach, labels, "reach_person_times", "person_times_log", log=True),
+)
 
 # %% [markdown]
 # ## The theme campaign

@@ -142,45 +142,29 @@ def test_changed_article(tmp_path):
     assert "article.txt" in str(info.value)
 
 
-def test_quote_not_in_article(tampered):
-    path = tampered("ta_housing_funds", "quote", "投入安居工程资金1622万元")
-    expect_error("indicators.csv", "ta_housing_funds", "quote", lambda: data.load_indicators(path))
+@pytest.mark.parametrize(
+    ("row", "column", "value", "named_row"),
+    [
+        ("ta_housing_funds", "quote", "投入安居工程资金1622万元", "ta_housing_funds"),  # not in the article
+        ("ta_housing_funds", "start", "7", "ta_housing_funds"),  # the quote is elsewhere
+        ("ta_housing_funds", "value", "1621", "ta_housing_funds"),  # 万元 left unscaled
+        ("sv_beneficiaries", "bound", "exact", "sv_beneficiaries"),  # 51万多人 is a lower bound
+        ("ta_housing_funds", "id", "ta_happiness_funds", "ta_happiness_funds"),  # duplicate id
+        ("ta_housing_funds", "unit", "万元", "ta_housing_funds"),  # not a unit of units.csv
+        ("ta_housing_funds", "bound", "roughly", "ta_housing_funds"),  # not a bound
+        ("ta_housing_funds", "value", "1621万", "ta_housing_funds"),  # not a number
+    ],
+    ids=["quote", "offset", "value", "bound", "duplicate-id", "unknown-unit", "unknown-bound", "not-a-number"],
+)
+def test_a_tampered_row_is_named_with_its_column(tampered, row, column, value, named_row):
+    path = tampered(row, column, value)
+    expect_error("indicators.csv", named_row, column, lambda: data.load_indicators(path))
 
 
-def test_quote_at_wrong_offset(tampered):
-    path = tampered("ta_housing_funds", "start", "7")
-    expect_error("indicators.csv", "ta_housing_funds", "start", lambda: data.load_indicators(path))
-
-
-def test_value_disagrees_with_quote(tampered):
-    path = tampered("ta_housing_funds", "value", "1621")  # 万元 left unscaled
+def test_a_wrong_value_names_what_the_quote_says(tampered):
+    path = tampered("ta_housing_funds", "value", "1621")
     err = expect_error("indicators.csv", "ta_housing_funds", "value", lambda: data.load_indicators(path))
     assert "16210000" in str(err)
-
-
-def test_bound_disagrees_with_quote(tampered):
-    path = tampered("sv_beneficiaries", "bound", "exact")  # 51万多人 is a lower bound
-    expect_error("indicators.csv", "sv_beneficiaries", "bound", lambda: data.load_indicators(path))
-
-
-def test_duplicate_id(tampered):
-    path = tampered("ta_housing_funds", "id", "ta_happiness_funds")
-    expect_error("indicators.csv", "ta_happiness_funds", "id", lambda: data.load_indicators(path))
-
-
-def test_unknown_unit(tampered):
-    path = tampered("ta_housing_funds", "unit", "万元")
-    expect_error("indicators.csv", "ta_housing_funds", "unit", lambda: data.load_indicators(path))
-
-
-def test_unknown_bound(tampered):
-    path = tampered("ta_housing_funds", "bound", "roughly")
-    expect_error("indicators.csv", "ta_housing_funds", "bound", lambda: data.load_indicators(path))
-
-
-def test_value_not_a_number(tampered):
-    path = tampered("ta_housing_funds", "value", "1621万")
-    expect_error("indicators.csv", "ta_housing_funds", "value", lambda: data.load_indicators(path))
 
 
 def test_missing_column(tmp_path):
