@@ -21,7 +21,7 @@ from .schema import Row, parse, read_rows, read_text, resource
 def load_article(path: Path = paths.ARTICLE) -> str:
     """The article text, after checking that it is the file the data were curated from."""
     text = read_text(path)
-    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()  # UTF-8 round-trips: these are the file's bytes
     if digest != paths.ARTICLE_SHA256:
         raise DataError(
             path, f"sha256 is {digest}, expected {paths.ARTICLE_SHA256}: the article was changed or replaced"
@@ -42,7 +42,6 @@ def mentions(article_path: Path = paths.ARTICLE) -> pd.DataFrame:
 
 def _table(name: str, rows: list[Row]) -> pd.DataFrame:
     """Rows as a DataFrame with the schema's types: numbers float, integers int, dates datetime."""
-
     frame = pd.DataFrame([r.cells for r in rows], dtype="string")
     for field in resource(name)["schema"]["fields"]:
         col, kind = field["name"], field["type"]
