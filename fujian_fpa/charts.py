@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from matplotlib.dates import date2num
 from matplotlib.patches import Patch
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -68,3 +69,51 @@ def theme_legend(fig: plt.Figure, themes: Sequence[str], labels: Labels) -> None
 def plotted(frame: pd.DataFrame, labels: Labels, **columns: Sequence) -> pd.DataFrame:
     """The data of a chart with its language's labels, for the CSV beside it."""
     return frame.assign(lang=labels.lang, **columns).reset_index(drop=True)
+
+
+def timeline_layout(ax: plt.Axes, xs: Sequence, texts: Sequence[str], fontsize: float = 9) -> list[tuple[int, str]]:
+    """Height (positive above the line) and horizontal alignment of each label on a timeline, so that no
+    label covers another label or another event's stem. Widths are measured with the figure's renderer.
+
+    A depth-first search over heights and alignments, shallowest layout first; timelines are short.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    stems = ax.transData.transform([(date2num(x), 0) for x in xs])[:, 0]
+    probes = [ax.text(0, 0, t, fontsize=fontsize) for t in texts]
+    widths = [p.get_window_extent(renderer).width + 12 for p in probes]  # a little air on each side
+    for probe in probes:
+        probe.remove()
+    spans = {"center": (-0.5, 0.5), "right": (-1.0, 0.0), "left": (0.0, 1.0)}
+    frame = ax.get_window_extent(renderer)
+
+    def search(i: int, placed: list, depth: int) -> list | None:
+        """`placed` holds ((level, left, right, stem), align) for the labels before label i."""
+        if i == len(stems):
+            return placed
+        for level in [k * side for k in range(1, depth + 1) for side in (1, -1)]:
+            for align, (a, b) in spans.items():
+                mine = (level, stems[i] + a * widths[i], stems[i] + b * widths[i], stems[i])
+                inside = frame.x0 <= mine[1] and mine[2] <= frame.x1
+                if inside and all(_clear(*mine, *other) for other, _ in placed):
+                    found = search(i + 1, [*placed, (mine, align)], depth)
+                    if found:
+                        return found
+        return None
+
+    for depth in range(1, len(stems) + 1):
+        layout = search(0, [], depth)
+        if layout:
+            return [(geometry[0], align) for geometry, align in layout]
+    raise ValueError("no timeline layout without overlaps")
+
+
+def _clear(
+    level: int, left: float, right: float, stem: float, o_level: int, o_left: float, o_right: float, o_stem: float
+) -> bool:
+    if (level > 0) != (o_level > 0):
+        return True  # the other side of the line
+    if abs(level) == abs(o_level):
+        return right <= o_left or o_right <= left
+    if abs(level) > abs(o_level):
+        return not o_left <= stem <= o_right  # this stem would run through the other's label
+    return not left <= o_stem <= right  # the other's stem would run through this label

@@ -51,27 +51,30 @@ by_city.rename("events").to_frame()
 # %%
 def draw_timeline(labels: Labels):
     fig, ax = plt.subplots(figsize=(11, 4.6))
-    # Alternate the labels above and below the line, and step them out, so that events a few
-    # days apart (three in May) do not overlap.
-    heights = [(1 + (i // 2) % 3) * (1 if i % 2 == 0 else -1) for i in range(len(events))]
+    ax.set_xlim(pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31))
     ax.axhline(0, color="#666666", linewidth=1)
-    for row, height in zip(events.itertuples(), heights, strict=True):
+    texts = [
+        f"{row.date:%m-%d} · {labels('city', row.city) if row.city else labels.chart('no_place')}\n"
+        f"{getattr(row, f'short_{labels.lang}')}"
+        for row in events.itertuples()
+    ]
+    # Events a few days apart (three in May) get labels at different heights, measured not to overlap.
+    layout = charts.timeline_layout(ax, events["date"], texts)
+    heights = [height for height, _ in layout]
+    for row, (height, align), text in zip(events.itertuples(), layout, texts, strict=True):
         colour = THEME_COLOURS[row.theme]
         ax.vlines(row.date, 0, height, color=colour, linewidth=1)
         ax.plot(row.date, 0, "o", color=colour, markersize=7)
-        city = labels("city", row.city) if row.city else labels.chart("no_place")
-        text = f"{row.date:%m-%d} · {city}\n{getattr(row, f'short_{labels.lang}')}"
         ax.annotate(
             text,
             (row.date, height),
             xytext=(0, 4 if height > 0 else -4),
             textcoords="offset points",
-            ha="center",
+            ha=align,
             va="bottom" if height > 0 else "top",
             fontsize=9,
         )
-    ax.set_ylim(-4.2, 4.2)
-    ax.set_xlim(pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31))
+    ax.set_ylim(min(heights) - 0.8, max(heights) + 0.8)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%m"))
     ax.set_yticks([])

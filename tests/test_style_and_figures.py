@@ -72,3 +72,25 @@ def test_a_figure_that_differs_from_its_committed_copy_fails(tmp_path):
         figures.check_against([tmp_path / "other.csv"], reference)
     (reference / "demo.csv").write_text("new\n", encoding="utf-8")
     figures.check_against([written], reference)
+
+
+def test_timeline_labels_never_cover_each_other_or_a_stem():
+    from fujian_fpa import charts
+
+    fig, ax = plt.subplots(figsize=(8, 3))
+    dates = pd.to_datetime(["2021-05-08", "2021-05-16", "2021-05-29", "2021-11-04", "2021-11-23"])
+    ax.set_xlim(pd.Timestamp("2021-01-01"), pd.Timestamp("2021-12-31"))
+    texts = ["a rather long label for an event"] * len(dates)
+    layout = charts.timeline_layout(ax, dates, texts)
+    renderer = fig.canvas.get_renderer()
+    width = ax.text(0, 0, texts[0], fontsize=9).get_window_extent(renderer).width
+    stems = ax.transData.transform([(charts.date2num(d), 0) for d in dates])[:, 0]
+    offsets = {"center": (-0.5, 0.5), "right": (-1, 0), "left": (0, 1)}
+    boxes = [
+        (lvl, x + offsets[a][0] * width, x + offsets[a][1] * width, x)
+        for (lvl, a), x in zip(layout, stems, strict=True)
+    ]
+    for i, one in enumerate(boxes):
+        for other in boxes[i + 1 :]:
+            assert charts._clear(*one, *other), (one, other)
+    plt.close(fig)
