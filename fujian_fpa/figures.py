@@ -51,7 +51,7 @@ def check_against(written: list[Path], reference: Path) -> None:
             )
 
 
-def bilingual(name: str, draw: Callable[[Labels], tuple[plt.Figure, pd.DataFrame]], folder: Path | None = None) -> None:
+def bilingual(name: str, draw: Callable[[Labels], tuple[plt.Figure, pd.DataFrame]]) -> None:
     """Draw a chart once per language with that language's labels, save each, and show them.
 
     `draw(labels)` returns the figure and the exact data it plots; the data go beside the images.
@@ -60,11 +60,6 @@ def bilingual(name: str, draw: Callable[[Labels], tuple[plt.Figure, pd.DataFrame
 
     for lang in LANGUAGES:
         fig, data = draw(Labels(lang))
-        png = save(fig, name, data, lang, folder or paths.FIGURES)[0]
+        png = save(fig, name, data, lang)[0]
         plt.close(fig)
         display(Image(filename=png))
-
-
-def outputs(name: str) -> list[str]:
-    """The files `bilingual(name, …)` writes, relative to the project, for a notebook's header."""
-    return [f"figures/{lang}/{name}.{ext}" for lang in LANGUAGES for ext in ("png", "svg", "csv")]

@@ -5,7 +5,6 @@ from functools import cached_property
 import pandas as pd
 
 from .data import load_glossary
-from .quantities import format_value
 
 # How money is shown: 万元 for Chinese readers, millions of yuan for English ones.
 MONEY_SCALE = {"zh": 10_000, "en": 1_000_000}
@@ -68,5 +67,4 @@ class Labels:
 
 def format_value_short(value: float) -> str:
     """Thousands separated, at most two decimals, no trailing zeros."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text if text else format_value(value)
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -47,6 +47,8 @@ th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-
 .card img, .figure img { max-width: 100%; }
 .figure { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; margin-bottom: 2em; }
 .quote { white-space: pre-wrap; }
+.anchor-link { visibility: hidden; margin-left: .3em; text-decoration: none; }
+h1:hover .anchor-link, h2:hover .anchor-link, h3:hover .anchor-link { visibility: visible; }
 """
 
 
