@@ -51,7 +51,7 @@ bench: $(STAMP)
 # A kernel named for this environment, so that JupyterLab runs the notebooks with the pinned packages.
 lab: $(STAMP)
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

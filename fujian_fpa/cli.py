@@ -10,7 +10,7 @@ import sys
 import time
 
 from . import catalog, paths
-from .errors import DataError
+from .errors import DataError, collecting
 from .quantities import extract, format_value
 from .schema import read_text
 
@@ -75,20 +75,22 @@ def report(args) -> int:
 def check(args) -> int:
     from . import data
 
-    problems = 0
-    for name, loader in data.LOADERS.items():
-        try:
-            loader()
-        except DataError as err:
-            print(f"{name}: {err}")
-            problems += 1
-    if not problems:  # accounting needs every file to load
+    with collecting() as problems:
+        for loader in data.LOADERS.values():
+            try:
+                loader()
+            except DataError as err:  # a problem that stops the file being read at all
+                problems.append(err)
+    unique = list(dict.fromkeys(str(p) for p in problems))  # later loaders re-read earlier files
+    for line in unique:
+        print(line)
+    if not unique:  # accounting needs every file to load
         table = data.accounting()
         for m in table[table["accounted_by"].isna()].itertuples(index=False):
-            print(f"article: {m.text!r} at offset {m.start} ({m.kind}) is in no data file")
-            problems += 1
-    print(f"{problems} problem(s)" if problems else "data ok: every number of the article is accounted for")
-    return 1 if problems else 0
+            unique.append(f"article: {m.text!r} at offset {m.start} ({m.kind}) is in no data file")
+            print(unique[-1])
+    print(f"{len(unique)} problem(s)" if unique else "data ok: every number of the article is accounted for")
+    return 1 if unique else 0
 
 
 def parser() -> argparse.ArgumentParser:

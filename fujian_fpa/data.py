@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .errors import DataError
+from .errors import DataError, report
 from .quantities import Mention, extract
 from .schema import Row, parse, read_rows, read_text, resource
 
@@ -97,6 +97,19 @@ def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> Non
             )
 
 
+def _checked(rows: list[Row], check) -> list[Row]:
+    """The rows that pass `check`; a failure raises, or is noted when `check` lists every problem."""
+    passed = []
+    for row in rows:
+        try:
+            check(row)
+        except DataError as err:
+            report(err)
+            continue
+        passed.append(row)
+    return passed
+
+
 def load_units(path: Path = paths.UNITS) -> pd.DataFrame:
     return _table("units", read_rows("units", path))
 
@@ -110,34 +123,34 @@ def load_indicators(path: Path = paths.INDICATORS, article_path: Path = paths.AR
     article = load_article(article_path)
     rows = read_rows("indicators", path)
     units = set(load_units()["unit"])
-    for row in rows:
-        _check_indicator(path, row, article, units)
-    return _table("indicators", rows)
+    return _table("indicators", _checked(rows, lambda row: _check_indicator(path, row, article, units)))
 
 
 def load_events(path: Path = paths.EVENTS, article_path: Path = paths.ARTICLE) -> pd.DataFrame:
     """Every dated event of the photo captions; each date checked against its caption."""
     article = load_article(article_path)
-    rows = read_rows("events", path)
-    for row in rows:
+
+    def check(row: Row) -> None:
         got = _reading(path, row, article, {"date"})
         if got.value != row.cells["date"]:
             raise row.error(path, "date", f"{row.cells['date']} disagrees with the caption, which reads {got.value}")
-    return _table("events", rows)
+
+    return _table("events", _checked(read_rows("events", path), check))
 
 
 def load_exclusions(path: Path = paths.EXCLUSIONS, article_path: Path = paths.ARTICLE) -> pd.DataFrame:
     """Numbers of the article that are not figures; each must be a mention the extractor finds."""
     article = load_article(article_path)
     found = {(m.start, m.text): m for m in _mentions(article)}
-    rows = read_rows("exclusions", path)
-    for row in rows:
+
+    def check(row: Row) -> None:
         key = (int(row.cells["start"]), row.cells["text"])
         if key not in found:
             raise row.error(path, "start", f"the extractor finds no {key[1]!r} at offset {key[0]}")
         if found[key].kind != row.cells["kind"]:
             raise row.error(path, "kind", f"{row.cells['kind']!r}, but the extractor reads it as {found[key].kind!r}")
-    return _table("exclusions", rows)
+
+    return _table("exclusions", _checked(read_rows("exclusions", path), check))
 
 
 def load_glossary(path: Path = paths.GLOSSARY) -> pd.DataFrame:

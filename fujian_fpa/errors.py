@@ -1,5 +1,8 @@
 """The one error the data layer raises: it names the file, the row and the column at fault."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from .paths import relative
@@ -20,3 +23,26 @@ class DataError(ValueError):
         if column is not None:
             where.append(f"column {column!r}")
         super().__init__(", ".join(where) + ": " + message)
+
+
+# While a `collecting()` block runs, row-level problems are gathered instead of raised, so that
+# `python -m fujian_fpa check` can list every problem at once; everywhere else the first one raises.
+_collector: ContextVar[list[DataError] | None] = ContextVar("collector", default=None)
+
+
+@contextmanager
+def collecting() -> Iterator[list[DataError]]:
+    problems: list[DataError] = []
+    token = _collector.set(problems)
+    try:
+        yield problems
+    finally:
+        _collector.reset(token)
+
+
+def report(err: DataError) -> None:
+    """Raise `err`, or note it and go on when a `collecting()` block is gathering problems."""
+    problems = _collector.get()
+    if problems is None:
+        raise err
+    problems.append(err)

@@ -14,7 +14,7 @@ from pathlib import Path
 import re
 
 from . import paths
-from .errors import DataError
+from .errors import DataError, report
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,15 @@ def read_rows(name: str, path: Path) -> list[Row]:
     for values in reader:
         start_line, line = line, reader.line_num + 1
         label = values[expected.index(key)] if len(values) > expected.index(key) else f"record at line {start_line}"
-        if len(values) != len(expected):
-            raise DataError(path, f"has {len(values)} cells, expected {len(expected)}", row=label, line=start_line)
-        row = Row(dict(zip(expected, values, strict=True)), label, start_line)
-        for field in fields:
-            _check_cell(path, row, field)
+        try:
+            if len(values) != len(expected):
+                raise DataError(path, f"has {len(values)} cells, expected {len(expected)}", row=label, line=start_line)
+            row = Row(dict(zip(expected, values, strict=True)), label, start_line)
+            for field in fields:
+                _check_cell(path, row, field)
+        except DataError as err:
+            report(err)  # raises, unless `check` is listing every problem; then the row is left out
+            continue
         rows.append(row)
     _check_unique(path, rows, fields)
     return rows
@@ -114,9 +118,8 @@ def _check_unique(path: Path, rows: list[Row], fields: list[dict]) -> None:
         for row in rows:
             value = row.cells[field["name"]]
             if value in seen:
-                raise row.error(
-                    path, field["name"], f"duplicate {field['name']} {value!r} (first at line {seen[value].line})"
-                )
+                first = seen[value].line
+                report(row.error(path, field["name"], f"duplicate {field['name']} {value!r} (first at line {first})"))
             seen[value] = row
 
 

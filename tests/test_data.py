@@ -198,3 +198,16 @@ def test_stale_exclusion(tmp_path):
     path = tmp_path / "exclusions.csv"
     path.write_text(paths.EXCLUSIONS.read_text(encoding="utf-8").replace("1780,100,", "1781,100,"), encoding="utf-8")
     expect_error("exclusions.csv", "1781", "start", lambda: data.load_exclusions(path))
+
+
+def test_check_mode_lists_every_bad_row_not_just_the_first(tampered):
+    from fujian_fpa.errors import collecting
+
+    tampered("ta_housing_funds", "value", "1621")
+    path = tampered("sv_beneficiaries", "unit", "人们")
+    with collecting() as problems:
+        frame = data.load_indicators(path)
+    assert [(p.row, p.column) for p in problems] == [("ta_housing_funds", "value"), ("sv_beneficiaries", "unit")]
+    assert "ta_housing_funds" not in set(frame["id"]), "a bad row is left out, never loaded with a wrong number"
+    with pytest.raises(DataError):  # outside `collecting`, the first problem still raises
+        data.load_indicators(path)
