@@ -21,7 +21,7 @@ class Entry:
     path: Path
     title: str
     question: str
-    writes: tuple[str, ...]  # figure names listed in the header
+    writes: tuple[str, ...]  # figure names listed in the header; the first is the headline figure
     saves: tuple[str, ...]  # figure names the code saves
 
     @property

@@ -22,8 +22,8 @@
 # one against the article's text on load. Nothing below is typed in.
 #
 # **Writes**
-# - `figures/{zh,en}/00_figures_by_theme.{png,svg,csv}`
 # - `figures/{zh,en}/00_money_by_program.{png,svg,csv}`
+# - `figures/{zh,en}/00_figures_by_theme.{png,svg,csv}`
 
 # %%
 import matplotlib.pyplot as plt
