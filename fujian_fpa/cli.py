@@ -73,10 +73,10 @@ def report(args) -> int:
 
 
 def check(args) -> int:
-    from . import data
+    from . import data, derived
 
     with collecting() as problems:
-        for loader in data.LOADERS.values():
+        for loader in [*data.LOADERS.values(), derived.load_definitions]:
             try:
                 loader()
             except DataError as err:  # a problem that stops the file being read at all

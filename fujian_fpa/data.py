@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import paths
 from .errors import DataError, report
-from .quantities import Mention, extract
+from .quantities import MEASURED, Mention, extract
 from .schema import Row, parse, read_rows, read_text, resource
 
 
@@ -80,7 +80,7 @@ def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> Non
         raise row.error(
             path, "unit", f"unknown unit {row.cells['unit']!r}; known units are in {paths.relative(paths.UNITS)}"
         )
-    got = _reading(path, row, article, {"quantity", "percent", "range"})
+    got = _reading(path, row, article, MEASURED)
     expected = {
         "value": got.value,
         "value_max": got.value_max,
@@ -178,7 +178,7 @@ def accounting(article_path: Path = paths.ARTICLE) -> pd.DataFrame:
     """Every mention in the article with the file that accounts for it, or None where nothing does."""
     table = mentions(article_path)
     spans = [
-        ("indicators.csv", load_indicators(article_path=article_path), {"quantity", "percent", "range"}),
+        ("indicators.csv", load_indicators(article_path=article_path), MEASURED),
         ("events.csv", load_events(article_path=article_path), {"date"}),
     ]
     excluded = {

@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import paths
 from .data import load_indicators
+from .errors import report
 from .schema import read_rows
 
 # What a bound becomes under division by an exact number, and as the divisor.
@@ -32,7 +33,15 @@ def combine_bounds(op: str, a: str, b: str) -> str:
 
 
 def load_definitions(path: Path = paths.DERIVED) -> pd.DataFrame:
+    """The definitions, each operand checked to be an indicator id."""
+    ids = set(load_indicators()["id"])
     rows = read_rows("derived", path)
+    for row in rows:
+        for column in ("a", "b"):
+            if row.cells[column] not in ids:
+                report(
+                    row.error(path, column, f"{row.cells[column]!r} is not an id of {paths.relative(paths.INDICATORS)}")
+                )
     return pd.DataFrame([r.cells for r in rows]).astype({"scale": "float64"})
 
 

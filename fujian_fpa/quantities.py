@@ -15,7 +15,6 @@ import cn2an
 from .textnorm import join_layout_breaks, normalize
 
 MEASURED = frozenset({"quantity", "percent", "range"})
-BOUNDS = ("exact", "at_least", "at_most", "approx", "range")
 
 # Longest first, so that 人次 wins over 人 and 个月 over 个.
 _UNIT_WORDS = (

@@ -211,3 +211,13 @@ def test_check_mode_lists_every_bad_row_not_just_the_first(tampered):
     assert "ta_housing_funds" not in set(frame["id"]), "a bad row is left out, never loaded with a wrong number"
     with pytest.raises(DataError):  # outside `collecting`, the first problem still raises
         data.load_indicators(path)
+
+
+def test_a_derived_figure_over_an_unknown_indicator_is_named(tmp_path):
+    from fujian_fpa import derived
+
+    path = tmp_path / "derived.csv"
+    path.write_text(
+        paths.DERIVED.read_text(encoding="utf-8").replace(",ta_accident_premiums,100,", ",ta_premiums,100,")
+    )
+    expect_error("derived.csv", "ta_payout_ratio", "b", lambda: derived.load_definitions(path))
