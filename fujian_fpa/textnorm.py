@@ -33,7 +33,7 @@ _TABLE = str.maketrans(_FULLWIDTH | _TRADITIONAL)
 # A line that ends without closing punctuation and whose next line starts with an ideograph was
 # broken by the page layout (抵抗 / 风险). Headings are short lines with a space, or start with a
 # number or a marker, and are never joined.
-_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\d“”《》、])[ \t\u3000]*\n[\s]*(?=[\u4e00-\u9fff“《])")
+_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\d“”《》、])[ \t\u3000\r]*\n\s*(?=[\u4e00-\u9fff“《])")
 _HEADING = re.compile(r"^\s*(?:\d+\s|[□▲—])|\S\s+\S")
 
 

@@ -194,3 +194,15 @@ def test_any_text_gives_mentions_whose_offsets_point_at_their_text():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
         for m in extract(text):
             assert text[m.start : m.end] == m.text, (text, m)
+
+
+def test_windows_line_endings_read_the_same():
+    from fujian_fpa import paths
+
+    article = paths.ARTICLE.read_text(encoding="utf-8")
+    crlf = article.replace("\n", "\r\n")
+    as_lf = [(m.text, m.kind, m.value, m.unit, m.bound) for m in extract(article)]
+    as_crlf = [(m.text.replace("\r\n", "\n"), m.kind, m.value, m.unit, m.bound) for m in extract(crlf)]
+    assert as_crlf == as_lf
+    for m in extract(crlf):
+        assert crlf[m.start : m.end] == m.text
