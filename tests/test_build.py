@@ -48,8 +48,11 @@ def project(tmp_path):
     return good, broken, figures, build
 
 
-def test_a_broken_notebook_fails_by_name_and_cell_and_leaves_outputs_untouched(project):
+def test_a_build_in_three_runs(project):
+    """Kernels are slow to start, so one scenario covers the command's promises in three runs."""
     good, broken, figures, build = project
+
+    # 1. In parallel: the broken notebook fails by name and cell; its outputs stay as they were.
     before = broken.read_bytes()
     out = build("--jobs", "2", str(good), str(broken))
     assert out.returncode != 0
@@ -60,11 +63,10 @@ def test_a_broken_notebook_fails_by_name_and_cell_and_leaves_outputs_untouched(p
     assert (figures / "en" / "good.csv").read_text() == "x\n1\n"
     assert "wrote good" in good.read_text(encoding="utf-8"), "the good notebook was executed in place"
 
-
-def test_an_unchanged_notebook_is_skipped_and_force_runs_it(project):
-    good, _, _, build = project
-    assert f"{good}: ok (" in build(str(good)).stdout
+    # 2. Nothing changed: the good notebook is skipped, and the build says so.
     assert f"{good}: unchanged, skipped" in build(str(good)).stdout
+
+    # 3. --force runs it all the same.
     assert f"{good}: ok (" in build("--force", str(good)).stdout
 
 
