@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from typing import NamedTuple
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
@@ -69,27 +70,35 @@ class TreePeak:
         return self.peak / 2**20
 
 
-def run(
-    command: list[str], env: dict | None = None, cwd: Path = paths.ROOT, stdout=subprocess.DEVNULL
-) -> tuple[float, float]:
-    """Seconds and peak MB of one command; it must succeed."""
+class Run(NamedTuple):
+    seconds: float
+    peak_mb: float
+    output: str = ""
+
+
+def run(command: list[str], env: dict | None = None, cwd: Path = paths.ROOT, keep_output: bool = True) -> Run:
+    """Time, peak memory and (unless told not to keep it) standard output of one command; it must succeed."""
+    stdout = subprocess.PIPE if keep_output else subprocess.DEVNULL
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE)
     sampler = TreePeak(process)
-    _, err = process.communicate()
+    out, err = process.communicate()
     seconds, peak = time.perf_counter() - started, sampler.stop()
     if process.returncode:
         raise SystemExit(f"failed: {' '.join(command)}\n{err.decode(errors='replace')[-2000:]}")
-    return seconds, peak
+    return Run(seconds, peak, (out or b"").decode(errors="replace"))
 
 
-def repeated(measure: Callable[[], tuple[float, float]], before: Callable[[], None] = lambda: None) -> dict:
-    runs = []
-    for _ in range(REPEATS):
-        before()
-        runs.append(measure())
-    seconds = [s for s, _ in runs]
-    return {"median_s": statistics.median(seconds), "runs_s": seconds, "peak_mb": max(p for _, p in runs)}
+def repeated(measure: Callable[[], Run]) -> dict:
+    """The median of REPEATS runs, the largest peak, and what the last run printed (for explanations)."""
+    runs = [measure() for _ in range(REPEATS)]
+    seconds = [r.seconds for r in runs]
+    return {
+        "median_s": statistics.median(seconds),
+        "runs_s": seconds,
+        "peak_mb": max(r.peak_mb for r in runs),
+        "last_output": runs[-1].output,
+    }
 
 
 class Scratch:
@@ -104,7 +113,7 @@ class Scratch:
             "FUJIAN_FPA_BUILD": str(self.folder / "build"),
         }
 
-    def build(self, *flags: str) -> tuple[float, float]:
+    def build(self, *flags: str) -> Run:
         command = [sys.executable, "-m", "fujian_fpa", "build", *flags, *map(str, self.notebooks)]
         return run(command, env=self.env, cwd=self.folder)
 
@@ -149,25 +158,26 @@ def extractor(folder: Path) -> dict:
     path = big_text(folder)
     text, megabytes = path.read_text(encoding="utf-8"), path.stat().st_size / 1e6
 
-    def in_process() -> tuple[float, float]:
+    def in_process() -> Run:
         started = time.perf_counter()
         extract(text)
-        return time.perf_counter() - started, 0.0
+        return Run(time.perf_counter() - started, 0.0)
 
-    def regex_floor() -> tuple[float, float]:
+    def regex_floor() -> Run:
         started = time.perf_counter()
         sum(1 for _ in re.finditer(r"\d+(?:\.\d+)?", text))
-        return time.perf_counter() - started, 0.0
+        return Run(time.perf_counter() - started, 0.0)
 
-    def all_patterns() -> tuple[float, float]:
+    def all_patterns() -> Run:
         """The extractor's own regular expressions over the whole text, with no Python per match."""
         joined = join_layout_breaks(normalize(text)).text
         started = time.perf_counter()
         for pattern, _, _ in _STEPS:
             deque(pattern.finditer(joined), maxlen=0)
-        return time.perf_counter() - started, 0.0
+        return Run(time.perf_counter() - started, 0.0)
 
-    cli = repeated(lambda: run([sys.executable, "-m", "fujian_fpa", "quantities", str(path)]))
+    quantities = [sys.executable, "-m", "fujian_fpa", "quantities", str(path)]
+    cli = repeated(lambda: run(quantities, keep_output=False))  # 6 MB in, some 4 MB of CSV out
     inner, floor, patterns = repeated(in_process), repeated(regex_floor), repeated(all_patterns)
     return {
         "megabytes": megabytes,
@@ -213,6 +223,7 @@ def main() -> None:
         identical = serial_nbs.outputs() == parallel_outputs
         pytest = [sys.executable, "-m", "pytest", "-q", "-n", str(JOBS), "--dist", "loadfile", "--nbval"]
         pytest += ["--nbval-current-env", "--nbval-sanitize-with", "tests/nbval-sanitize.cfg", "-p", "no:cacheprovider"]
+        pytest += ["--durations=10"]  # for the explanation, should the target be missed
         tests = repeated(lambda: run(pytest))
         text = extractor(root)
         peaks = kernel_peaks(root)
@@ -307,8 +318,15 @@ def explain(r: dict) -> None:
                 "less than the regex passes by themselves, so the target would need fewer passes (one combined "
                 "pattern) and the per-number step in compiled code."
             )
+        elif key == "kernel_peak_mb":
+            for name, mb in sorted(r["kernel_peak_mb"].items(), key=lambda kv: -kv[1]):
+                print(f"    {name}: {mb:.0f} MB")
         else:
-            print("See the per-run times in benchmarks/results.json.")
+            measured = {"full_build_over_floor": "full_build", "noop_build_seconds": "noop_build"}
+            part = measured.get(key, "test_suite")
+            print(f"What the {part.replace('_', ' ')} printed in its last run (slowest steps):")
+            for line in r[part]["last_output"].splitlines()[-20:]:
+                print("   ", line)
 
 
 if __name__ == "__main__":
