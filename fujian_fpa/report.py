@@ -46,7 +46,7 @@ th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-
 .card { border: 1px solid #ddd; border-radius: 4px; padding: .8em; }
 .card img, .figure img { max-width: 100%; }
 .figure { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; margin-bottom: 2em; }
-.quote { white-space: pre-wrap; }
+.quote-table td { white-space: pre-wrap; }  /* a quote keeps the article's line breaks */
 .anchor-link { visibility: hidden; margin-left: .3em; text-decoration: none; }
 h1:hover .anchor-link, h2:hover .anchor-link, h3:hover .anchor-link { visibility: visible; }
 """
@@ -132,7 +132,7 @@ def article_figures_page() -> str:
     body = (
         "<h1>Every figure of the article 文中每个数字</h1><p>Values in base units (元, not 万元). "
         "Each quote stands verbatim in the article; line breaks inside a quote are the article's own.</p>"
-        + table.to_html(index=False, classes="quote-table", escape=True).replace("<td>", '<td class="quote">')
+        + table.to_html(index=False, classes="quote-table", escape=True)
         + "<h2>Dated events in the photo captions 图片说明中的活动</h2>"
         + events.to_html(index=False, escape=True)
     )
