@@ -34,8 +34,9 @@ def notebooks(folder: Path = paths.NOTEBOOKS) -> list[Path]:
     return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))
 
 
-def cells(path: Path, kind: str) -> list[dict]:
-    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+def cells(path: Path, kind: str, nb: dict | None = None) -> list[dict]:
+    """The cells of one kind; pass `nb` when the notebook is already read."""
+    nb = nb or json.loads(Path(path).read_text(encoding="utf-8"))
     return [c for c in nb["cells"] if c["cell_type"] == kind]
 
 
@@ -44,10 +45,11 @@ def source(cell: dict) -> str:
 
 
 def entry(path: Path) -> Entry:
-    header = source(cells(path, "markdown")[0])
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    header = source(cells(path, "markdown", nb)[0])
     title = header.splitlines()[0].lstrip("# ").strip()
     question = _QUESTION.search(header)
-    code = "\n".join(source(c) for c in cells(path, "code"))
+    code = "\n".join(source(c) for c in cells(path, "code", nb))
     return Entry(
         path=Path(path),
         title=title,

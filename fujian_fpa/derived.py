@@ -14,8 +14,7 @@ from .data import load_indicators
 from .errors import report
 from .schema import read_rows
 
-# What a bound becomes under division by an exact number, and as the divisor.
-_AS_NUMERATOR = {"exact": "exact", "at_least": "at_least", "at_most": "at_most", "approx": "approx"}
+# What a bound becomes as the divisor: dividing by a lower bound gives an upper bound.
 _AS_DENOMINATOR = {"exact": "exact", "at_least": "at_most", "at_most": "at_least", "approx": "approx"}
 
 
@@ -23,8 +22,8 @@ def combine_bounds(op: str, a: str, b: str) -> str:
     """The bound of a∘b. Both sides inexact (other than approx) leaves nothing known: 'unbounded'."""
     if "range" in (a, b):
         return "unbounded"
-    left = _AS_NUMERATOR[a]
-    right = _AS_DENOMINATOR[b] if op == "/" else _AS_NUMERATOR[b]
+    left = a
+    right = _AS_DENOMINATOR[b] if op == "/" else b
     if left == "exact":
         return right
     if right in ("exact", left):
@@ -32,9 +31,9 @@ def combine_bounds(op: str, a: str, b: str) -> str:
     return "unbounded"
 
 
-def load_definitions(path: Path = paths.DERIVED) -> pd.DataFrame:
+def load_definitions(path: Path = paths.DERIVED, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """The definitions, each operand checked to be an indicator id."""
-    ids = set(load_indicators()["id"])
+    ids = set((load_indicators() if indicators is None else indicators)["id"])
     rows = read_rows("derived", path)
     for row in rows:
         for column in ("a", "b"):
@@ -47,8 +46,9 @@ def load_definitions(path: Path = paths.DERIVED) -> pd.DataFrame:
 
 def compute(indicators: pd.DataFrame | None = None, definitions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every derived figure: its value, unit, bound, and the formula with the numbers put in."""
-    ind = (load_indicators() if indicators is None else indicators).set_index("id")
-    defs = load_definitions() if definitions is None else definitions
+    indicators = load_indicators() if indicators is None else indicators
+    defs = load_definitions(indicators=indicators) if definitions is None else definitions
+    ind = indicators.set_index("id")
     rows = []
     for d in defs.itertuples(index=False):
         a, b = ind.loc[d.a], ind.loc[d.b]
