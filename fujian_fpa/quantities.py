@@ -3,7 +3,8 @@
 `extract(text)` returns one `Mention` per number. Measured figures have kind ``quantity``,
 ``percent`` or ``range``; numbers that are part of something else (a date, a section number, a
 title, a name) are reported with that kind, so that a caller can account for every one of them.
-Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are not reported at all.
+Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are reported with kind ``word``:
+the whole word as text, and the numeral's value where it reads as one number (之一 → 1, 进万家 → 10000).
 """
 
 from dataclasses import dataclass
@@ -80,6 +81,7 @@ _QUOTED = re.compile(r"“[^”\n]*”")
 # Words that contain a numeral followed by a measure word but count nothing.
 SET_PHRASES = (
     "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
+    "之一", "一等奖", "二等奖", "三等奖", "二孩", "三孩", "左一", "左二", "左三", "右一", "右二", "右三",
 )  # fmt: skip
 _SET_PHRASE = re.compile("|".join(SET_PHRASES))
 # A unitless number takes its unit from a counted noun just before it (观看人数累计达89.1万).
@@ -167,8 +169,25 @@ class _Scanner:
 _AR_ONLY = re.compile(_AR)
 
 
+_NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万亿]+")
+_LONE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def word_value(word: str) -> Decimal | None:
+    """The value of the one numeral inside a word (之一 → 1, 进万家 → 10000); None if it has several or none."""
+    runs = _NUMERAL_RUN.findall(word)
+    if len(runs) != 1:
+        return None
+    if runs[0] in _LONE:
+        return Decimal(_LONE[runs[0]])
+    try:
+        return numeral_value(runs[0])
+    except ValueError:
+        return None
+
+
 def _set_phrase(s: _Scanner, m: re.Match) -> None:
-    s.claim(m.start(), m.end())
+    s.add(m.start(), m.end(), "word", word_value(m[0]))
 
 
 def _section(s: _Scanner, m: re.Match) -> None:
@@ -225,7 +244,9 @@ def _range(s: _Scanner, m: re.Match) -> None:
 def _quantity(s: _Scanner, m: re.Match) -> None:
     arabic = bool(_AR_ONLY.fullmatch(m["num"]))
     if not m["unit"] and not arabic:
-        return  # a Chinese numeral with no measure word is part of a word: 之一, 三孩, 右二
+        # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list.
+        s.add(m.start(), m.end(), "word", word_value(m[0]))
+        return
     value = _scaled(m["num"], m["mult"])
     bound = _bound(m["pre"], m["approx1"], m["approx2"], m["post"])
     unit, kind = m["unit"] or "", "quantity"

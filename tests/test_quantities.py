@@ -102,7 +102,7 @@ def test_reports_non_measures_with_their_own_kind(text, kind, value):
 def test_section_numbers_are_not_quantities():
     text = "序言。\n\n1 特殊保障更稳固\n\n这一年,共帮扶433户。\n\n二、精准帮扶\n"
     kinds = [(m.text, m.kind) for m in extract(text)]
-    assert kinds == [("1", "section"), ("433户", "quantity"), ("二", "section")]
+    assert kinds == [("1", "section"), ("这一年", "word"), ("433户", "quantity"), ("二", "section")]
 
 
 def test_title_number_is_apart_from_the_count_before_it():
@@ -111,21 +111,23 @@ def test_title_number_is_apart_from_the_count_before_it():
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "word", "value"),
     [
-        "一年来,成效明显。",
-        "这一年,工作扎实。",
-        "被评为典型案例之一。",
-        "助力三孩政策落地。",
-        "荣获一等奖。",
-        "开展健康知识进万家活动。",
-        "走进千家万户。",
-        "慰问李某(右二)。",
-        "大家一起努力。",
+        ("一年来,成效明显。", "一年来", "1"),
+        ("这一年,工作扎实。", "这一年", "1"),
+        ("被评为典型案例之一。", "之一", "1"),
+        ("助力三孩政策落地。", "三孩", "3"),
+        ("荣获一等奖。", "一等奖", "1"),
+        ("开展健康知识进万家活动。", "进万家", "10000"),
+        ("走进千家万户。", "千家万户", ""),
+        ("慰问李某(右二)。", "右二", "2"),
+        ("大家一起努力。", "一起", "1"),
+        ("建成三栋楼。", "三", "3"),  # a numeral with no measure word, in no listed word
     ],
 )
-def test_words_with_a_numeral_are_not_reported(text):
-    assert extract(text) == []
+def test_words_with_a_numeral_are_reported_as_words(text, word, value):
+    m = only(text)
+    assert (m.text, m.kind, format_value(m.value), m.measured) == (word, "word", value, False)
 
 
 def test_layout_break_inside_a_word_is_read_through_and_offsets_point_into_the_original():
@@ -161,7 +163,7 @@ def test_headings_and_paragraph_ends_are_not_joined():
             [("1022場次", "1022", "场次", "exact"), ("約3000人次", "3000", "人次", "approx")],
         ),
         ("建成640個親子小屋,紀念第25屆。", [("640個", "640", "个", "exact"), ("第25屆", "25", "", "exact")]),
-        ("一年來,走進萬家。", []),
+        ("一年來,走進萬家。", [("一年來", "1", "", "exact"), ("進萬家", "10000", "", "exact")]),
     ],
 )
 def test_traditional_characters(text, expected):
