@@ -1,8 +1,9 @@
 """Loaders: the article and its curated figures as tidy DataFrames, checked against the article on every load.
 
 A loader never returns a number that it has not checked: each indicator's quote must stand in the
-article at its offset, and the extractor's reading of that quote must equal the row's value, unit
-and bound. Any disagreement is a DataError naming the file, the row and the column.
+article at its offset, the figure it prints (`printed`) must be one extractor mention inside the quote,
+and that mention's reading must equal the row's value, unit, bound and interval (`low`, `high`). Any
+disagreement is a DataError naming the file, the row and the column.
 """
 
 from decimal import Decimal
@@ -14,8 +15,15 @@ import pandas as pd
 
 from . import paths
 from .errors import DataError, report
+from .precision import interval
 from .quantities import MEASURED, Mention, extract
 from .schema import Row, parse, read_rows, read_text, resource
+from .textnorm import normalize
+
+# An indicator reads a measured figure, or a word that holds a numeral (之一, 一等奖: one honour each).
+READABLE = MEASURED | {"word"}
+# Roles whose figures were set, not measured (a quota, a programme's design): exact as printed.
+DEFINED_ROLES = frozenset({"plan", "parameter"})
 
 
 def load_article(path: Path = paths.ARTICLE) -> str:
@@ -75,25 +83,42 @@ def _reading(path: Path, row: Row, article: str, kinds: set[str]) -> Mention:
     return found[0]
 
 
+def _printed(path: Path, row: Row, article: str) -> Mention:
+    """The one mention inside the row's quote whose text is the row's `printed` figure."""
+    lo, hi = _check_quote(path, row, article)
+    printed = row.cells["printed"]
+    found = [m for m in _mentions(article) if lo <= m.start and m.end <= hi and m.text == printed]
+    if len(found) != 1 or found[0].kind not in READABLE:
+        inside = ", ".join(f"{m.text} ({m.kind})" for m in _mentions(article) if lo <= m.start and m.end <= hi)
+        raise row.error(path, "printed", f"{printed!r} is not one readable figure of the quote; it holds {inside}")
+    return found[0]
+
+
+def prints_unit(mention: Mention) -> bool:
+    """Whether the measure word stands in the printed figure (89.1万 prints none; its 人 is inferred)."""
+    return bool(mention.unit) and mention.unit in normalize(mention.text)
+
+
 def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> None:
     if row.cells["unit"] not in units:
         raise row.error(
             path, "unit", f"unknown unit {row.cells['unit']!r}; known units are in {paths.relative(paths.UNITS)}"
         )
-    got = _reading(path, row, article, MEASURED)
-    expected = {
-        "value": got.value,
-        "value_max": got.value_max,
-        "unit": got.unit,
-        "bound": got.bound,
-    }
+    got = _printed(path, row, article)
+    low, high = interval(got, defined=row.cells["role"] in DEFINED_ROLES)
+    expected = {"value": got.value, "value_max": got.value_max, "bound": got.bound, "low": low, "high": high}
+    if prints_unit(got):
+        expected["unit"] = got.unit
+    elif not row.cells["note"]:
+        raise row.error(path, "note", f"{got.text!r} prints no measure word: the note must say what the unit means")
     for column, want in expected.items():
         text = row.cells[column]
-        have = parse(text, "number") if column.startswith("value") and text else (text or None)
+        numeric = column.startswith("value") or column in ("low", "high")
+        have = parse(text, "number") if numeric and text else (text or None)
         if have != want:
             shown = want if not isinstance(want, Decimal) else format(want, "f")
             raise row.error(
-                path, column, f"{text or 'empty'} disagrees with the quote {got.text!r}, which reads {shown}"
+                path, column, f"{text or 'empty'} disagrees with the printed {got.text!r}, which reads {shown}"
             )
 
 
@@ -175,29 +200,30 @@ def load_glossary(path: Path = paths.GLOSSARY) -> pd.DataFrame:
 
 
 def accounting(article_path: Path = paths.ARTICLE) -> pd.DataFrame:
-    """Every mention in the article with the file that accounts for it, or None where nothing does."""
+    """Every mention in the article with what accounts for it, or None where nothing does.
+
+    An indicator accounts for the mention it prints, an event for the date in its caption, an
+    exclusion for its own mention; a mention claimed twice lists both, separated by ";".
+    """
     table = mentions(article_path)
-    spans = [
-        ("indicators.csv", load_indicators(article_path=article_path), MEASURED),
-        ("events.csv", load_events(article_path=article_path), {"date"}),
-    ]
-    excluded = {
-        (int(s), t) for s, t in load_exclusions(article_path=article_path)[["start", "text"]].itertuples(index=False)
-    }
+    found = _mentions(load_article(article_path))
+    claims: dict[tuple[int, str], list[str]] = {}
 
-    def account(m) -> str | None:
-        holders = [
-            f"{name}:{rid}"
-            for name, frame, kinds in spans
-            if m.kind in kinds
-            for rid, lo, quote in frame[["id", "start", "quote"]].itertuples(index=False)
-            if lo <= m.start and m.end <= lo + len(quote)
-        ]
-        if (m.start, m.text) in excluded:
-            holders.append("exclusions.csv")
-        return ";".join(holders) or None
+    def claim(name: str, rid: str, lo: int, quote: str, wanted) -> None:
+        for m in found:
+            if lo <= m.start and m.end <= lo + len(quote) and wanted(m):
+                claims.setdefault((m.start, m.text), []).append(f"{name}:{rid}")
 
-    return table.assign(accounted_by=[account(m) for m in table.itertuples(index=False)])
+    indicators = load_indicators(article_path=article_path)
+    for rid, lo, quote, printed in indicators[["id", "start", "quote", "printed"]].itertuples(index=False):
+        claim("indicators.csv", rid, lo, quote, lambda m, printed=printed: m.text == printed)
+    for rid, lo, quote in load_events(article_path=article_path)[["id", "start", "quote"]].itertuples(index=False):
+        claim("events.csv", rid, lo, quote, lambda m: m.kind == "date")
+    for start, text in load_exclusions(article_path=article_path)[["start", "text"]].itertuples(index=False):
+        claims.setdefault((int(start), text), []).append("exclusions.csv")
+    return table.assign(
+        accounted_by=[";".join(claims.get((m.start, m.text), [])) or None for m in table.itertuples(index=False)]
+    )
 
 
 LOADERS = {

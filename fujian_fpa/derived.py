@@ -1,10 +1,14 @@
-"""Figures computed from the article's figures, with their formula and what their bound becomes.
+"""Figures computed from the article's figures, with their formula, their bound and their interval.
 
-The definitions live in data/derived.csv; this module evaluates them. A ratio of a lower bound
-(多) to an exact count is itself a lower bound, and divided the other way it becomes an upper
-bound; where both sides are bounds the result has no bound at all, and says so.
+The definitions live in data/derived.csv; this module evaluates them. Each operand is an interval
+[low, high] (what its printed form allows, from indicators.csv), and interval arithmetic carries
+both ends through the formula: 1621万元 over 433户 is 37,424.9 to 37,448.0 yuan, so the figure is
+"about 37,400" (`fujian_fpa.precision.shown`), not 37,436.49. The older `bound` word is kept beside
+it: a ratio of a lower bound (多) to an exact count is a lower bound, and divided the other way an
+upper bound; where both sides are bounds the result has no bound at all, and says so.
 """
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +35,26 @@ def combine_bounds(op: str, a: str, b: str) -> str:
     return "unbounded"
 
 
+def interval_op(op: str, a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """[a] ∘ [b] by interval arithmetic: the least and greatest result over both ends of each side.
+    A divisor interval that holds zero leaves the ratio unbounded."""
+    if op == "/":
+        if b[0] <= 0 <= b[1]:
+            return -math.inf, math.inf
+        ends = [x / y for x in a for y in b]
+    elif op == "*":
+        ends = [x * y for x in a for y in b]
+    else:
+        raise ValueError(f"unknown operation {op!r}")
+    return min(ends), max(ends)
+
+
+def scaled(iv: tuple[float, float], factor: float) -> tuple[float, float]:
+    """An interval times a number; a negative factor swaps its ends."""
+    ends = (iv[0] * factor, iv[1] * factor)
+    return min(ends), max(ends)
+
+
 def load_definitions(path: Path = paths.DERIVED, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """The definitions, each operand checked to be an indicator id."""
     ids = set((load_indicators() if indicators is None else indicators)["id"])
@@ -45,7 +69,8 @@ def load_definitions(path: Path = paths.DERIVED, indicators: pd.DataFrame | None
 
 
 def compute(indicators: pd.DataFrame | None = None, definitions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every derived figure: its value, unit, bound, and the formula with the numbers put in."""
+    """Every derived figure: its value, its interval [low, high], unit, bound, and the formula with the numbers
+    put in. Show it with `fujian_fpa.precision.shown(value, low, high)`."""
     indicators = load_indicators() if indicators is None else indicators
     defs = load_definitions(indicators=indicators) if definitions is None else definitions
     ind = indicators.set_index("id")
@@ -53,6 +78,7 @@ def compute(indicators: pd.DataFrame | None = None, definitions: pd.DataFrame | 
     for d in defs.itertuples(index=False):
         a, b = ind.loc[d.a], ind.loc[d.b]
         value = (a.value / b.value if d.op == "/" else a.value * b.value) * d.scale
+        low, high = scaled(interval_op(d.op, (a.low, a.high), (b.low, b.high)), d.scale)
         scale = f" × {d.scale:g}" if d.scale != 1 else ""
         rows.append(
             {
@@ -63,6 +89,8 @@ def compute(indicators: pd.DataFrame | None = None, definitions: pd.DataFrame | 
                 "formula": f"{d.a} {d.op} {d.b}{scale}",
                 "numbers": f"{a.value:,.10g} {a.unit} {d.op} {b.value:,.10g} {b.unit}{scale}",
                 "value": value,
+                "low": low,
+                "high": high,
                 "unit_zh": d.unit_zh,
                 "unit_en": d.unit_en,
                 "bound": combine_bounds(d.op, a.bound, b.bound),

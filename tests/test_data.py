@@ -10,6 +10,7 @@ import pytest
 
 from fujian_fpa import data, paths
 from fujian_fpa.errors import DataError
+from fujian_fpa.precision import interval
 from fujian_fpa.quantities import extract
 
 
@@ -38,16 +39,31 @@ def test_every_quote_stands_verbatim_at_its_offset(article, path):
         assert article[start : start + len(row["quote"])] == row["quote"], row["id"]
 
 
-def test_extractor_reading_of_each_quote_equals_the_row(article):
+def test_extractor_reading_of_each_printed_figure_equals_the_row(article):
     mentions = extract(article)
     for row in raw_rows(paths.INDICATORS):
         lo = int(row["start"])
         hi = lo + len(row["quote"])
-        inside = [m for m in mentions if m.measured and lo <= m.start and m.end <= hi]
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.text == row["printed"]]
         assert len(inside) == 1, row["id"]
         m = inside[0]
-        assert (m.value, m.unit, m.bound) == (Decimal(row["value"]), row["unit"], row["bound"]), row["id"]
+        assert m.measured or m.kind == "word", row["id"]
+        assert (m.value, m.bound) == (Decimal(row["value"]), row["bound"]), row["id"]
         assert m.value_max == (Decimal(row["value_max"]) if row["value_max"] else None), row["id"]
+        if data.prints_unit(m):
+            assert m.unit == row["unit"], row["id"]
+        else:  # no measure word printed: the unit is a reading, and the note says so
+            assert row["note"], row["id"]
+
+
+def test_each_interval_is_the_one_its_printed_form_implies(article):
+    mentions = extract(article)
+    for row in raw_rows(paths.INDICATORS):
+        lo = int(row["start"])
+        [m] = [m for m in mentions if lo <= m.start and m.end <= lo + len(row["quote"]) and m.text == row["printed"]]
+        defined = row["role"] in data.DEFINED_ROLES
+        assert interval(m, defined=defined) == (Decimal(row["low"]), Decimal(row["high"])), row["id"]
+        assert Decimal(row["low"]) <= Decimal(row["value"]) <= Decimal(row["high"]), row["id"]
 
 
 def test_every_number_in_the_article_is_accounted_for_once():
@@ -153,8 +169,29 @@ def test_changed_article(tmp_path):
         ("ta_housing_funds", "unit", "万元", "ta_housing_funds"),  # not a unit of units.csv
         ("ta_housing_funds", "bound", "roughly", "ta_housing_funds"),  # not a bound
         ("ta_housing_funds", "value", "1621万", "ta_housing_funds"),  # not a number
+        ("sv_households_served", "low", "223000", "sv_households_served"),  # 22.3万 is rounded, not exact
+        ("sv_beneficiaries", "high", "511000", "sv_beneficiaries"),  # 51万多 runs up to 52万
+        ("sf_typical_cases", "printed", "50", "sf_typical_cases"),  # not a mention of the quote
+        ("sf_typical_cases", "value", "50", "sf_typical_cases"),  # one of 50 is one honour
+        ("ta_legal_disputes", "unit", "件", "ta_legal_disputes"),  # 1.09万宗 prints its measure word
+        ("sv_livestream_viewers", "note", "", "sv_livestream_viewers"),  # an unprinted unit must be explained
     ],
-    ids=["quote", "offset", "value", "bound", "duplicate-id", "unknown-unit", "unknown-bound", "not-a-number"],
+    ids=[
+        "quote",
+        "offset",
+        "value",
+        "bound",
+        "duplicate-id",
+        "unknown-unit",
+        "unknown-bound",
+        "not-a-number",
+        "rounded-low",
+        "duo-high",
+        "printed",
+        "honour-count",
+        "printed-unit",
+        "unprinted-unit-note",
+    ],
 )
 def test_a_tampered_row_is_named_with_its_column(tampered, row, column, value, named_row):
     path = tampered(row, column, value)
