@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -29,7 +31,7 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from fujian_fpa import charts, data, figures
+from fujian_fpa import charts, data, figures, findings
 from fujian_fpa.labels import Labels
 from fujian_fpa.style import THEME_ORDER, set_style
 
@@ -39,10 +41,12 @@ indicators = data.load_indicators()
 themes = data.load_themes()
 
 # %% [markdown]
-# ## The structure as printed
+# ## The structure as the source file prints it
 #
 # The headline names three promises; the body has four numbered sections. The section numbers
 # come from the article itself (`data/themes.csv`, checked against its headings by the tests).
+# The file is a scrape of a laid-out page, so the order below is the file's, which may not be the
+# order the newspaper printed.
 
 # %%
 headline = article.strip().splitlines()[0].split()
@@ -61,9 +65,11 @@ print("Section not named in the headline:", ", ".join(sections.loc[~sections["in
 # %% [markdown]
 # ## How many figures each theme reports, and of what kind
 #
-# Each figure has a *role*: **input** (money spent), **reach** (households, persons,
-# person-times), **activity** (events held, things made, cases handled), **outcome** (claims paid,
-# losses recovered, the payout ratio), **parameter** (the design of a programme) or **honour**.
+# Each figure has a *role*: **input** (money put in), **output** (sessions held, copies and
+# episodes made, cases handled), **reach** (households, people or person-times served),
+# **capacity** (people trained or certified, training attendances, experts enlisted, sites built),
+# **outcome** (claims paid, money recovered, the payout ratio), **plan** (a quota or a planned
+# length, not 2021 delivery), **parameter** (the design of a programme) or **honour**.
 
 # %%
 counts = pd.crosstab(indicators["theme"], indicators["role"])
@@ -120,7 +126,7 @@ figures.bilingual("00_figures_by_theme", draw_counts)
 
 # %%
 money = indicators[indicators["unit"] == "元"].sort_values("value", ascending=False)
-assert (money["bound"] == "exact").all(), "no money figure is approximate"
+assert (money["bound"] == "exact").all(), "no money figure carries 多, 近 or 约"
 money[["id", "program", "metric_en", "role", "value", "quote"]]
 
 
@@ -152,15 +158,22 @@ print(share.map("{:.1%}".format).to_string())
 # %% [markdown]
 # ## Findings
 #
-# - The article's body has four sections but its headline names three; the family-health section
-#   (numbered 4) is printed before section 3.
-# - Most figures are reach and activity counts. Money appears only in the special-families and
-#   targeted-assistance themes.
-# - The Happiness Project and the accident-insurance premiums dominate the money put in (shares
-#   above).
+# Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
+# this cell prints.
+
+# %%
+print("\n".join(f"- {sentence}" for sentence in findings.of("00-overview")))
+
+# %% [markdown]
+# - Two programmes take 87% of the money the article says was put in: Happiness Project (53%) and
+#   Accident insurance for family-planning households (34%).
+# - Only 3 of the article's 48 figures measure an outcome (claims paid, the payout ratio, money
+#   recovered); the rest count money put in, outputs, reach, capacity, plans and honours.
 #
 # ## Caveats
 #
 # - Counts of figures depend on how the article chose to report, not on how much work was done.
 # - Money figures mix inputs with outcomes (claims paid, losses recovered); they are shown side
 #   by side, never added.
+# - The source file prints section 4 before section 3. It is a scrape of a laid-out page, so that
+#   order may come from the scrape rather than from the newspaper.

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -12,20 +14,22 @@
 # ---
 
 # %% [markdown]
-# # 01 · Special families (计生特殊家庭, 失独家庭)
+# # 01 · Special families (计生特殊家庭)
 #
-# **Question.** What did the association build and win for families who lost their only child,
-# and what does its hospital-care insurance amount to per insured member?
+# **Question.** What did the association build and win for special families, those whose only
+# child died or is disabled, and what does its hospital-care insurance for families whose only
+# child died (失独家庭) amount to per insured member?
 #
 # **Method.** The theme's figures from `fujian_fpa`; the per-member amount from
-# `data/derived.csv`, with its bound carried through the division.
+# `data/derived.csv`, with the interval each figure's printed form allows carried through the
+# division.
 #
 # **Writes**
 # - `figures/{zh,en}/01_sites_and_honours.{png,svg,csv}`
 
 # %%
 
-from fujian_fpa import charts, data, derived, figures
+from fujian_fpa import charts, data, derived, figures, findings, precision
 from fujian_fpa.style import set_style
 
 set_style()
@@ -37,14 +41,14 @@ theme[["id", "program", "metric_en", "role", "value", "unit", "bound", "quote"]]
 # ## New project sites and honours
 #
 # New sites are the association's own work; the honours were given to it by the national
-# association (中国计生协). The "典型案例" figure is the size of the list the project was named
-# to, not a count of the association's work, so it stays out of the chart.
+# association (中国计生协). The provincial honour, being named one of 50 model cases (之一), is a
+# single honour whose unit differs from the others, so it is printed here rather than charted.
 
 # %%
-counted = theme[theme["role"].isin(["activity", "honour"]) & (theme["id"] != "sf_typical_cases")]
+counted = theme[theme["role"].isin(["capacity", "honour"]) & (theme["id"] != "sf_typical_cases")]
 assert set(counted["unit"]) <= {"个", "家", "名", "位"}, "only counts of sites, homes and people"
 typical = theme.set_index("id").loc["sf_typical_cases"]
-print(f"The project was named one of {typical.value:.0f} typical cases: {typical.quote}")
+print(f"{typical.value:.0f} honour ({typical.metric_en}): {typical.quote}")
 
 
 # %%
@@ -55,18 +59,19 @@ figures.bilingual(
 # %% [markdown]
 # ## The hospital-care insurance, per member
 #
-# The article gives the money (285.57万元) and the members (1万多名, *more than* ten thousand).
-# Dividing by a lower bound gives an upper bound: each member's cover cost at most the amount
-# below, and probably less.
+# The article gives the money (285.57万元, to the nearest 100 yuan) and the members (1万多名:
+# at least ten thousand and fewer than twenty thousand). Interval arithmetic divides the ends:
+# the lowest cost divides the least money by the most members, the highest the most money by the
+# fewest.
 
 # %%
 ratios = derived.compute(indicators).set_index("id")
 per_member = ratios.loc["sf_premium_per_member"]
 assert per_member.bound == "at_most", "money ÷ a lower bound is an upper bound"
-ratios.loc[["sf_premium_per_member"], ["formula", "numbers", "value", "unit_en", "bound"]]
+ratios.loc[["sf_premium_per_member"], ["formula", "numbers", "low", "high", "unit_en"]]
 
 # %%
-print(f"At most {per_member.value:.2f} {per_member.unit_zh} ({per_member.unit_en}) per insured member.")
+print(f"{precision.shown(per_member.value, per_member.low, per_member.high)} {per_member.unit_en}")
 
 # %% [markdown]
 # ## Events of this theme
@@ -78,14 +83,23 @@ events[events["theme"] == "special_families"][["date", "place", "city", "descrip
 # %% [markdown]
 # ## Findings
 #
-# - The association added new Warm-Heart Home and bereavement-support sites in 2021, and five of
-#   its homes were named national model sites.
-# - The hospital-care insurance cost no more than the upper bound above per insured member; the
-#   article does not say what it pays out.
+# Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
+# this cell prints.
+
+# %%
+print("\n".join(f"- {sentence}" for sentence in findings.of("01-special-families")))
+
+# %% [markdown]
+# - Each insured member's hospital-care cover cost between 142 and 286 yuan: 285.57万元 spread
+#   over 1万多名 members, a count from 10,000 up to 20,000.
+# - 4 of the theme's 7 figures are honours, and 1 counts people reached.
 #
 # ## Caveats
 #
-# - 1万多名 is a lower bound, so the per-member amount is an upper bound, not an estimate.
+# - 1万多名 bounds the members on both sides (10,000 to 20,000), so the per-member amount is an
+#   interval, not an estimate; the article does not say what the insurance pays out.
 # - The honour for volunteers counts individuals and teams together (9位志愿者(团队)).
+# - The hospital-care insurance is for 失独 families only (the only child died); the theme's other
+#   work is for all special families, including those whose only child is disabled.
 # - The article reports no money for the pension-insurance survey and the proposed legislation;
 #   those are described, not measured.

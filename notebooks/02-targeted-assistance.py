@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -18,8 +20,9 @@
 # how do the accident-insurance premiums compare with the claims paid, and what did legal aid do?
 #
 # **Method.** Per-beneficiary amounts and the payout ratio are computed from the article's
-# figures by `fujian_fpa.derived` (formulas in `data/derived.csv`). The recomputed payout ratio
-# is set beside the one the article reports.
+# figures by `fujian_fpa.derived` (formulas in `data/derived.csv`), with the interval each
+# printed figure allows carried through by interval arithmetic. The recomputed payout ratio is
+# checked against the interval the reported one allows.
 #
 # **Writes**
 # - `figures/{zh,en}/02_per_beneficiary.{png,svg,csv}`
@@ -29,7 +32,7 @@
 # %%
 import matplotlib.pyplot as plt
 
-from fujian_fpa import charts, data, derived, figures
+from fujian_fpa import charts, data, derived, figures, findings, precision
 from fujian_fpa.labels import Labels, format_value_short
 from fujian_fpa.style import set_style
 
@@ -45,7 +48,7 @@ theme[["program", "metric_en", "role", "value", "unit", "bound"]]
 # Each programme's money divided by the households or students it helped. The Happiness Project
 # and the Housing Project count households (户), student aid counts students (名), so the bars
 # carry their unit. The accident insurance is spread over far more households, hence the log
-# scale.
+# scale. `shown` gives each amount to the precision its interval supports.
 
 # %%
 per_head = ratios.loc[
@@ -54,11 +57,12 @@ per_head = ratios.loc[
         "ta_happiness_per_household",
         "ta_student_aid_per_student",
         "ta_premium_per_household",
-        "ta_claims_per_household",
     ]
 ]
-assert (per_head["bound"] == "exact").all(), "all inputs are exact, so are the ratios"
-per_head[["formula", "numbers", "value", "unit_en", "bound"]]
+assert (per_head["bound"] == "exact").all(), "no input carries 多, 近 or 约"
+per_head.assign(shown=[precision.shown(r.value, r.low, r.high) for r in per_head.itertuples()])[
+    ["formula", "numbers", "low", "high", "shown", "unit_en"]
+]
 
 
 # %%
@@ -79,21 +83,21 @@ figures.bilingual("02_per_beneficiary", draw_per_head)
 # %% [markdown]
 # ## Accident insurance: premiums against claims
 #
-# The article reports a "simple payout ratio" (简单赔付率). Claims divided by premiums gives it
-# back to the two decimals printed.
+# The article reports a "simple payout ratio" (简单赔付率) of 65.91%: any ratio from 65.905% up to
+# 65.915%. Claims divided by premiums, each known to the nearest 100 yuan, gives an interval that
+# lies inside it.
 
 # %%
 reported = theme.loc["ta_accident_payout_ratio"]
 recomputed = ratios.loc["ta_payout_ratio"]
-difference = recomputed.value - reported.value
-print(f"recomputed: {recomputed.formula} = {recomputed.value:.4f} %")
-print(f"reported:   {reported.quote}")
-print(f"difference: {difference:+.4f} percentage points")
-assert round(recomputed.value, 2) == reported.value, "the article's ratio is claims ÷ premiums"
+print(f"recomputed: {recomputed.formula} in [{recomputed.low:.4f}, {recomputed.high:.4f}] %")
+print(f"reported:   {reported.quote}, which allows [{reported.low:g}, {reported.high:g}) %")
+assert reported.low <= recomputed.low <= recomputed.high < reported.high, "the article's ratio is claims ÷ premiums"
 
 # %%
 insurance = theme.loc[["ta_accident_premiums", "ta_accident_claims"]]
-ratios.loc[["ta_premium_per_household", "ta_claims_per_household"], ["numbers", "value", "unit_en"]]
+# The article gives no count of claims: claims can only be divided by all insured households.
+ratios.loc[["ta_premium_per_household", "ta_claims_per_insured_household"], ["metric_en", "numbers", "low", "high"]]
 
 
 # %%
@@ -133,17 +137,27 @@ figures.bilingual(
 # %% [markdown]
 # ## Findings
 #
-# - Per household helped, the Housing Project and the Happiness Project spent tens of thousands
-#   of yuan; student aid came to a few thousand per student; the accident insurance cost about a
-#   hundred yuan per insured household (figures above).
-# - The reported simple payout ratio is exactly claims ÷ premiums, rounded.
-# - Legal aid handled cases, disputes and consultations at very different scales; consultations
-#   are person-times.
+# Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
+# this cell prints.
+
+# %%
+print("\n".join(f"- {sentence}" for sentence in findings.of("02-targeted-assistance")))
+
+# %% [markdown]
+# - Per household helped, the Housing Project spent about 37,400 yuan and the Happiness Project
+#   about 31,590 yuan; student aid came to about 2,863.9 yuan per student.
+# - Claims ÷ premiums, recomputed from the two rounded sums, lies between 65.9060 and 65.9062 per
+#   cent: inside the 65.905% to 65.915% that the printed 65.91% allows.
+# - The accident insurance cost about 99.9 yuan in premiums and paid about 65.87 yuan in claims
+#   per insured household, averaged over all 94.84万户 insured because the article gives no count
+#   of claims.
 #
 # ## Caveats
 #
 # - The per-beneficiary amounts assume that all the money went to the households or students
 #   counted; the article does not say whether any went to administration.
-# - 94.84万户 is rounded to the nearest hundred households, so the per-household insurance
-#   figures are good to about one part in ten thousand.
+# - Claims per insured household is not the payout per claim (户均理赔 in the usual sense): the
+#   article does not say how many households claimed.
 # - "Money recovered" is what legal aid recovered for clients, not money the association spent.
+# - Legal aid's cases (件), disputes (宗) and consultations (人次) are different things in different
+#   units; consultations are person-times.

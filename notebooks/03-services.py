@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -17,9 +19,10 @@
 # **Question.** What did the parenting work produce and whom did it reach; how large is the
 # child-nutrition programme; and how many people were trained and certified?
 #
-# **Method.** The theme's figures from `fujian_fpa`, split by role: activity counts (things made
-# and sessions held) against reach (households and people). Derived figures come from
-# `data/derived.csv` with their bounds.
+# **Method.** The theme's figures from `fujian_fpa`, split by role: outputs and capacity (things
+# made, sessions held, rooms built) against reach (households and people served). Training
+# attendances are capacity, not reach, and the nutrition figures are a plan. Derived figures come
+# from `data/derived.csv` with the interval their inputs allow.
 #
 # **Writes**
 # - `figures/{zh,en}/03_parenting.{png,svg,csv}`
@@ -28,7 +31,7 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from fujian_fpa import charts, data, derived, figures
+from fujian_fpa import charts, data, derived, figures, findings, precision
 from fujian_fpa.labels import Labels
 from fujian_fpa.style import set_style
 
@@ -41,14 +44,15 @@ theme[["id", "program", "metric_en", "role", "value", "unit", "bound"]]
 # %% [markdown]
 # ## Parenting: what was made and held, and whom it reached
 #
-# Episodes, books, rooms, lectures and activity sessions on one side; households served, people
-# who benefited and instructors trained on the other. Each side spans orders of magnitude, so
-# each panel has a log scale.
+# Episodes, books, rooms, lectures and activity sessions on one side; households served and
+# people who benefited on the other. Each side spans orders of magnitude, so each panel has a log
+# scale. Training attendances (人次) are capacity, shown under training below.
 
 # %%
 parenting_programs = ["育儿宝典", "辣妈100问", "向日葵亲子小屋", "优生优育"]
 parenting = theme[theme["program"].isin(parenting_programs)]
-activity = parenting[parenting["role"] == "activity"].sort_values("value", ascending=False)
+made = parenting["role"].isin(["output", "capacity"]) & (parenting["unit"] != "人次")
+activity = parenting[made].sort_values("value", ascending=False)
 reach = parenting[parenting["role"] == "reach"].sort_values("value", ascending=False)
 assert len(activity) and len(reach)
 reach[["id", "metric_en", "value", "unit", "bound"]]
@@ -69,36 +73,38 @@ figures.bilingual("03_parenting", draw_parenting)
 # %% [markdown]
 # ### People per household served
 #
-# 51万多人 benefited in 22.3万户 households served. A lower bound divided by an exact count is a
-# lower bound.
+# 51万多人 (510,000 up to 520,000) benefited in 22.3万户 (222,500 up to 223,500) households
+# served. Interval arithmetic divides the ends.
 
 # %%
 per_household = ratios.loc["sv_people_per_household"]
-assert per_household.bound == "at_least"
-print(f"{per_household.numbers} = at least {per_household.value:.2f} {per_household.unit_en}")
+print(f"{per_household.numbers}: {per_household.low:.3f} to {per_household.high:.3f} {per_household.unit_en}")
+print(precision.shown(per_household.value, per_household.low, per_household.high), per_household.unit_en)
 
 # %% [markdown]
 # ## Child nutrition (儿童营养改善)
 #
-# Infants aged 7~36个月 in 23个 less-developed counties; 1万个 families funded each year for 3年.
-# The programme's total size is families × years.
+# Infants aged 7~36个月 in 23个 less-developed counties; a quota (资助名额) of 1万个 families a year
+# for 3年. Its size is a plan, quota × years, not what was delivered in 2021.
 
 # %%
 nutrition = theme[theme["program"] == "儿童营养改善"].set_index("id")
 age = nutrition.loc["sv_nutrition_age"]
 family_years = ratios.loc["sv_nutrition_family_years"]
 print(f"Ages: {age.value:.0f} to {age.value_max:.0f} {age.unit} ({age.quote})")
-print(f"Size: {family_years.numbers} = {family_years.value:,.0f} {family_years.unit_en}")
-nutrition[["metric_en", "value", "value_max", "unit", "bound"]]
+print(f"Planned size: {family_years.numbers} = {family_years.value:,.0f} {family_years.unit_en}")
+nutrition[["metric_en", "role", "value", "value_max", "unit", "bound"]]
 
 # %% [markdown]
 # ## Training and certification
+#
+# Capacity built: sessions held, people certified, and training attendances (人次, not people).
 
 # %%
 trained = theme[
     theme["program"].isin(["育婴师、早教指导师培训", "青春健康"]) | (theme["id"] == "sv_childcare_instructors")
 ]
-trained[["id", "program", "metric_en", "value", "unit", "bound"]]
+trained[["id", "program", "metric_en", "role", "value", "unit", "bound"]]
 
 # %% [markdown]
 # ## Youth health (青春健康)
@@ -109,15 +115,21 @@ theme[theme["program"] == "青春健康"][["metric_en", "value", "unit", "bound"
 # %% [markdown]
 # ## Findings
 #
-# - The parenting work is reported mostly as outputs (episodes, books, rooms, sessions); its reach
-#   is given in households and in people, which are different units and are not added.
-# - Each household served stands for at least the number of people printed above.
-# - The nutrition programme is sized in family-years, over three years; the article does not say
-#   how many families were funded in 2021 itself.
+# Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
+# this cell prints.
+
+# %%
+print("\n".join(f"- {sentence}" for sentence in findings.of("03-services")))
+
+# %% [markdown]
+# - Parenting work served 22.3万户 and benefited 51万多人: about 2.3 beneficiaries per household
+#   served (2.28 to 2.34 once the rounding of both is allowed for).
+# - The child-nutrition programme's 30,000 family-years are a plan, a quota of 1万个 places a year
+#   for 3年; the article reports no count of families funded in 2021.
 #
 # ## Caveats
 #
-# - 5000多场, 51万多人 and 1800多场次 are lower bounds.
-# - The instructors trained online (1.68万人次) are person-times, not people.
-# - The live-stream audience in the caption (89.1万) has no measure word; the data take 人 from
-#   人数, and it is probably person-times too.
+# - 5000多场, 51万多人 and 1800多场次 are ranges: 5000多 is 5,000 up to 6,000.
+# - The instructors trained online (1.68万人次) are training attendances, not people, and not reach.
+# - The live-stream audience in the caption (89.1万) prints no measure word; summed across
+#   platforms, it likely counts views or person-times, so the data record its unit as unknown.

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -26,7 +28,7 @@
 
 # %%
 
-from fujian_fpa import charts, data, derived, figures
+from fujian_fpa import charts, data, derived, figures, findings, precision
 from fujian_fpa.style import set_style
 
 set_style()
@@ -39,19 +41,23 @@ theme[["id", "program", "metric_en", "role", "value", "unit", "bound"]]
 # ## The expert pool and the events
 
 # %%
-theme[theme["role"] == "activity"][["metric_en", "value", "unit", "bound", "quote"]]
+theme[theme["role"].isin(["output", "capacity"])][["metric_en", "role", "value", "unit", "bound", "quote"]]
 
 # %% [markdown]
-# ## Reach: online, offline, publicity, and instructors trained
+# ## Reach: online, offline and publicity
 #
-# All four figures are person-times. They are drawn side by side and never added: the article
-# does not say how many distinct people took part.
+# All three figures are person-times. They are drawn side by side and never added: the article
+# does not say how many distinct people took part. The instructor training (7.1万人次) is
+# capacity built, listed above, not reach.
 
 # %%
 reach = theme[theme["role"] == "reach"].sort_values("value", ascending=False)
 assert set(reach["unit"]) == {"人次"}, "every reach figure of this theme is in person-times"
 online_offline = ratios.loc["fh_online_to_offline"]
-print(f"online ÷ offline: {online_offline.numbers} = {online_offline.value:.1f} {online_offline.unit_en}")
+shown = precision.shown(online_offline.value, online_offline.low, online_offline.high)
+print(f"online ÷ offline: {online_offline.numbers} = {shown} {online_offline.unit_en}")
+per_event = ratios.loc["fh_offline_per_event"]
+print(f"offline ÷ events: {per_event.numbers} = {precision.shown(per_event.value, per_event.low, per_event.high)}")
 reach[["id", "metric_en", "value", "unit"]]
 
 
@@ -64,23 +70,32 @@ figures.bilingual(
 # %% [markdown]
 # ## The theme campaign
 #
-# The Party-centenary campaign (永远跟党走·奋进新征程) is reported as 5400多场: more than that
-# many events, a lower bound.
+# The Party-centenary campaign (永远跟党走·奋进新征程) is reported as 5400多场: 5,400 up to 5,500
+# events.
 
 # %%
 campaign = theme.set_index("id").loc["fh_theme_campaign_events"]
 assert campaign.bound == "at_least"
-print(f"{campaign.quote}: at least {campaign.value:,.0f} {campaign.unit}")
+print(f"{campaign.quote}: {campaign.low:,.0f} up to {campaign.high:,.0f} {campaign.unit}")
 
 # %% [markdown]
 # ## Findings
 #
-# - Online participation outnumbers offline participation many times over (ratio above), and the
-#   publicity count is larger still.
-# - The instructor training (7.1万人次) is counted in person-times, like the rest.
+# Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
+# this cell prints.
+
+# %%
+print("\n".join(f"- {sentence}" for sentence in findings.of("04-family-health")))
+
+# %% [markdown]
+# - Online participation was about 34.8 times offline participation (929.95万人次 against
+#   26.71万人次); both count attendances, not people.
+# - If every offline attendance came from the 2528场次 of clinics and campaign events, each drew
+#   about 105.7 attendances; the article does not say that they did.
 #
 # ## Caveats
 #
 # - Person-times are not people. Online, offline and publicity counts may include the same people
 #   many times; adding them would count attendances, not reach.
+# - The publicity figure is printed as 宣传覆盖人数 (a number of people) but counted in 人次.
 # - The article does not say how online participation was measured (views, sign-ins, sessions).

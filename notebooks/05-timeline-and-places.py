@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -28,7 +30,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from fujian_fpa import charts, data, figures
+from fujian_fpa import charts, data, figures, findings
 from fujian_fpa.labels import Labels
 from fujian_fpa.style import THEME_COLOURS, set_style
 
@@ -101,11 +103,20 @@ events.groupby(events["date"].dt.month).size().rename("events").rename_axis("mon
 # %% [markdown]
 # ## Findings
 #
-# - The captions date events across the year; May holds the most of them (count per month
-#   below), around Mother's Day and the association's Member Day.
-# - Every named place is in Fuzhou, Ningde or Longyan; some captions name no place (table above).
+# Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
+# this cell prints.
+
+# %%
+print("\n".join(f"- {sentence}" for sentence in findings.of("05-timeline-and-places")))
+
+# %% [markdown]
+# - The 7 dated captions span 272 days, from 24 February to 23 November; they illustrate the
+#   article and are too few to say when the work was busiest.
+# - The captions name places in 3 prefecture-level cities (Fuzhou, Longyan, Ningde); 2 of the 7
+#   name no place.
 #
 # ## Caveats
 #
-# - The captions illustrate the article; they are not a full calendar of the association's year.
+# - The captions illustrate the article; they are not a calendar of the association's year, and
+#   a month with more captions is not shown to be a busier month.
 # - The prefecture-level city is inferred from the place name as printed (福州 is taken as 福州市).

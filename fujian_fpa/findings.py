@@ -1,0 +1,157 @@
+"""Each notebook's findings as sentences computed from the data.
+
+A notebook prints its sentences and states them in its Findings section; the README's gallery
+states each notebook's first one. The tests compute them afresh and check both texts, so a
+finding cannot drift from the data. Derived figures are shown to the precision their interval
+supports (`precision.shown`), never with digits the article's rounding does not give.
+"""
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from . import data, derived
+from .precision import shown
+
+
+class _Data:
+    """The tables every finding reads, loaded once."""
+
+    def __init__(self):
+        self.indicators = data.load_indicators().set_index("id")
+        self.derived = derived.compute(self.indicators.reset_index()).set_index("id")
+        self.glossary = data.load_glossary().set_index(["kind", "key"])["en"]
+
+    def shown(self, rid: str) -> str:
+        row = self.derived.loc[rid]
+        return shown(row.value, row.low, row.high)
+
+    def printed(self, rid: str) -> str:
+        return self.indicators.loc[rid, "printed"]
+
+
+def overview(d: _Data) -> list[str]:
+    ind = d.indicators
+    inputs = ind[ind["role"] == "input"].groupby("program")["value"].sum().sort_values(ascending=False)
+    share = inputs / inputs.sum()
+    first, second = share.index[:2]
+    outcomes = ind[ind["role"] == "outcome"]
+    return [
+        f"Two programmes take {share.iloc[:2].sum():.0%} of the money the article says was put in: "
+        f"{d.glossary[('program', first)]} ({share[first]:.0%}) and {d.glossary[('program', second)]} "
+        f"({share[second]:.0%}).",
+        f"Only {len(outcomes)} of the article's {len(ind)} figures measure an outcome (claims paid, the payout "
+        "ratio, money recovered); the rest count money put in, outputs, reach, capacity, plans and honours.",
+    ]
+
+
+def special_families(d: _Data) -> list[str]:
+    theme = d.indicators[d.indicators["theme"] == "special_families"]
+    members = d.indicators.loc["sf_care_insurance_members"]
+    return [
+        f"Each insured member's hospital-care cover cost {d.shown('sf_premium_per_member')} yuan: "
+        f"{d.printed('sf_care_insurance_spend')} spread over {members.printed} members, a count from "
+        f"{members.low:,.0f} up to {members.high:,.0f}.",
+        f"{(theme['role'] == 'honour').sum()} of the theme's {len(theme)} figures are honours, and "
+        f"{(theme['role'] == 'reach').sum()} counts people reached.",
+    ]
+
+
+def targeted_assistance(d: _Data) -> list[str]:
+    payout, reported = d.derived.loc["ta_payout_ratio"], d.indicators.loc["ta_accident_payout_ratio"]
+    return [
+        f"Per household helped, the Housing Project spent {d.shown('ta_housing_per_household')} yuan and the "
+        f"Happiness Project {d.shown('ta_happiness_per_household')} yuan; student aid came to "
+        f"{d.shown('ta_student_aid_per_student')} yuan per student.",
+        f"Claims ÷ premiums, recomputed from the two rounded sums, lies between {payout.low:.4f} and "
+        f"{payout.high:.4f} per cent: inside the {reported.low:g}% to {reported.high:g}% that the printed "
+        f"{reported.printed} allows.",
+        f"The accident insurance cost {d.shown('ta_premium_per_household')} yuan in premiums and paid "
+        f"{d.shown('ta_claims_per_insured_household')} yuan in claims per insured household, averaged over all "
+        f"{d.printed('ta_accident_households')} insured because the article gives no count of claims.",
+    ]
+
+
+def services(d: _Data) -> list[str]:
+    per_household = d.derived.loc["sv_people_per_household"]
+    return [
+        f"Parenting work served {d.printed('sv_households_served')} and benefited "
+        f"{d.printed('sv_beneficiaries')}: {d.shown('sv_people_per_household')} beneficiaries per household "
+        f"served ({per_household.low:.2f} to {per_household.high:.2f} once the rounding of both is allowed for).",
+        f"The child-nutrition programme's {d.shown('sv_nutrition_family_years')} family-years are a plan, a quota "
+        f"of {d.printed('sv_nutrition_families_per_year')} places a year for {d.printed('sv_nutrition_years')}; "
+        "the article reports no count of families funded in 2021.",
+    ]
+
+
+def family_health(d: _Data) -> list[str]:
+    return [
+        f"Online participation was {d.shown('fh_online_to_offline')} times offline participation "
+        f"({d.printed('fh_online_participation')} against {d.printed('fh_offline_participation')}); both count "
+        "attendances, not people.",
+        f"If every offline attendance came from the {d.printed('fh_events')} of clinics and campaign events, "
+        f"each drew {d.shown('fh_offline_per_event')} attendances; the article does not say that they did.",
+    ]
+
+
+def timeline(d: _Data) -> list[str]:
+    events = data.load_events().sort_values("date")
+    first, last = events["date"].iloc[0], events["date"].iloc[-1]
+    cities = [c for c in dict.fromkeys(events["city"]) if c]  # in order of their first event
+    no_place = int((events["place"] == "").sum())
+    return [
+        f"The {len(events)} dated captions span {(last - first).days} days, from {first.day} {first:%B} to "
+        f"{last.day} {last:%B}; they illustrate the article and are too few to say when the work was busiest.",
+        f"The captions name places in {len(cities)} prefecture-level cities "
+        f"({', '.join(d.glossary[('city', c)] for c in cities)}); {no_place} of the {len(events)} "
+        "name no place.",
+    ]
+
+
+def audit(d: _Data) -> list[str]:
+    table = data.accounting()
+    source = table["accounted_by"].str.split(":").str[0].value_counts()
+    numerals = numeral_characters(data.load_article())
+    ind = d.indicators
+    inexact = int((ind["low"] < ind["high"]).sum())
+    return [
+        f"The extractor finds {len(table)} numbers in the article; the tests prove that each of its {numerals} "
+        f"numeral characters lies in exactly one of them, and that each number is accounted for once: "
+        f"{source['indicators.csv']} figures, {source['events.csv']} event dates and "
+        f"{source['exclusions.csv']} exclusions.",
+        f"{inexact} of the {len(ind)} figures are rounded or bounded as printed and {len(ind) - inexact} are "
+        "exact; every derived figure carries the interval its inputs allow.",
+    ]
+
+
+NUMERALS = "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿"
+
+
+def numeral_characters(text: str) -> int:
+    """How many characters of the text are numerals, Arabic or Chinese."""
+    return sum(ch in NUMERALS for ch in text)
+
+
+FINDINGS: dict[str, Callable[[_Data], list[str]]] = {
+    "00-overview": overview,
+    "01-special-families": special_families,
+    "02-targeted-assistance": targeted_assistance,
+    "03-services": services,
+    "04-family-health": family_health,
+    "05-timeline-and-places": timeline,
+    "06-audit": audit,
+}
+
+
+def of(notebook: str) -> list[str]:
+    """The findings of one notebook (its file name without suffix), headline first."""
+    return FINDINGS[notebook](_Data())
+
+
+def table() -> pd.DataFrame:
+    """Every notebook's findings, one row each."""
+    d = _Data()
+    return pd.DataFrame(
+        [(name, i, s) for name, make in FINDINGS.items() for i, s in enumerate(make(d), 1)],
+        columns=["notebook", "n", "finding"],
+    )
