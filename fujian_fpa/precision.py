@@ -121,5 +121,6 @@ def shown(value: float, low: float, high: float) -> str:
         return _digits(value, 0)
     if unit * 10 > max(abs(low), abs(high)):
         outer = 10.0 ** (math.floor(math.log10(max(abs(low), abs(high)))) - 2)
-        return f"between {_digits(math.floor(low / outer) * outer, outer)} and {_digits(math.ceil(high / outer) * outer, outer)}"
-    return f"about {_digits(round(value / unit) * unit, unit)}"
+        below, above = math.floor(low / outer) * outer, math.ceil(high / outer) * outer
+        return f"between {_digits(below, outer)} and {_digits(above, outer)}"
+    return f"about {_digits(rounded(value, low, high), unit)}"

@@ -31,8 +31,6 @@ def test_every_derived_figure_is_its_formula_over_the_data():
         assert row.value == pytest.approx((a / b if d.op == "/" else a * b) * d.scale)
 
 
-
-
 # --- intervals: hand-worked cases --------------------------------------------------------------
 
 

@@ -106,9 +106,7 @@ def test_figures_quoted_in_prose_match_the_data(path):
     # Measured forms the article prints that are no figure of the association (the 50 of 50个典型案例之一).
     known |= {(float(m.value), m.unit) for text in data.load_exclusions()["text"] for m in extract(text) if m.measured}
     # The findings' own numbers are recomputed and compared word for word by tests/test_findings.py.
-    known |= {
-        (float(m.value), m.unit) for s in findings.table()["finding"] for m in extract(s) if m.measured
-    }
+    known |= {(float(m.value), m.unit) for s in findings.table()["finding"] for m in extract(s) if m.measured}
     quoted = [m for m in extract(prose(path)) if m.measured]
     for m in quoted:
         assert (float(m.value), m.unit) in known, f"{path.name}: {m.text!r} is not a figure of the data"

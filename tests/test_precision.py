@@ -52,4 +52,3 @@ def test_a_figure_without_a_value_has_no_interval():
     [m] = extract("约有二三万人参加。")
     with pytest.raises(ValueError):
         interval(m)
-
