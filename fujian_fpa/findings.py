@@ -119,8 +119,8 @@ def audit(d: _Data) -> list[str]:
         f"numeral characters lies in exactly one of them, and that each number is accounted for once: "
         f"{source['indicators.csv']} figures, {source['events.csv']} event dates and "
         f"{source['exclusions.csv']} exclusions.",
-        f"{inexact} of the {len(ind)} figures are rounded or bounded as printed and {len(ind) - inexact} are "
-        "exact; every derived figure carries the interval its inputs allow.",
+        f"{inexact} of the {len(ind)} figures are rounded, bounded by 多 or ranges as printed and "
+        f"{len(ind) - inexact} are exact; every derived figure carries the interval its inputs allow.",
     ]
 
 

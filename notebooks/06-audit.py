@@ -187,8 +187,8 @@ print("\n".join(f"- {sentence}" for sentence in findings.of("06-audit")))
 # - The extractor finds 80 numbers in the article; the tests prove that each of its 273 numeral
 #   characters lies in exactly one of them, and that each number is accounted for once: 48
 #   figures, 7 event dates and 25 exclusions.
-# - 24 of the 48 figures are rounded or bounded as printed and 24 are exact; every derived figure
-#   carries the interval its inputs allow.
+# - 24 of the 48 figures are rounded, bounded by 多 or ranges as printed and 24 are exact; every
+#   derived figure carries the interval its inputs allow.
 #
 # ## Caveats
 #
