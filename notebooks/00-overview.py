@@ -28,6 +28,7 @@
 # - `figures/{zh,en}/00_figures_by_theme.{png,svg,csv}`
 
 # %%
+from IPython.display import Markdown
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -159,10 +160,10 @@ print(share.map("{:.1%}".format).to_string())
 # ## Findings
 #
 # Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
-# this cell prints.
+# this cell shows.
 
 # %%
-print("\n".join(f"- {sentence}" for sentence in findings.of("00-overview")))
+Markdown("\n".join(f"- {sentence}" for sentence in findings.of("00-overview")))
 
 # %% [markdown]
 # - Two programmes take 87% of the money the article says was put in: Happiness Project (53%) and

@@ -29,6 +29,8 @@
 
 # %%
 
+from IPython.display import Markdown
+
 from fujian_fpa import charts, data, derived, figures, findings, precision
 from fujian_fpa.style import set_style
 
@@ -84,10 +86,10 @@ events[events["theme"] == "special_families"][["date", "place", "city", "descrip
 # ## Findings
 #
 # Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
-# this cell prints.
+# this cell shows.
 
 # %%
-print("\n".join(f"- {sentence}" for sentence in findings.of("01-special-families")))
+Markdown("\n".join(f"- {sentence}" for sentence in findings.of("01-special-families")))
 
 # %% [markdown]
 # - Each insured member's hospital-care cover cost between 142 and 286 yuan: 285.57万元 spread

@@ -30,6 +30,7 @@
 # - `figures/{zh,en}/02_legal_aid.{png,svg,csv}`
 
 # %%
+from IPython.display import Markdown
 import matplotlib.pyplot as plt
 
 from fujian_fpa import charts, data, derived, figures, findings, precision
@@ -138,10 +139,10 @@ figures.bilingual(
 # ## Findings
 #
 # Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
-# this cell prints.
+# this cell shows.
 
 # %%
-print("\n".join(f"- {sentence}" for sentence in findings.of("02-targeted-assistance")))
+Markdown("\n".join(f"- {sentence}" for sentence in findings.of("02-targeted-assistance")))
 
 # %% [markdown]
 # - Per household helped, the Housing Project spent about 37,400 yuan and the Happiness Project

@@ -28,6 +28,7 @@
 # - `figures/{zh,en}/03_parenting.{png,svg,csv}`
 
 # %%
+from IPython.display import Markdown
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -116,10 +117,10 @@ theme[theme["program"] == "青春健康"][["metric_en", "value", "unit", "bound"
 # ## Findings
 #
 # Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
-# this cell prints.
+# this cell shows.
 
 # %%
-print("\n".join(f"- {sentence}" for sentence in findings.of("03-services")))
+Markdown("\n".join(f"- {sentence}" for sentence in findings.of("03-services")))
 
 # %% [markdown]
 # - Parenting work served 22.3万户 and benefited 51万多人: about 2.3 beneficiaries per household

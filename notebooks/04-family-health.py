@@ -28,6 +28,8 @@
 
 # %%
 
+from IPython.display import Markdown
+
 from fujian_fpa import charts, data, derived, figures, findings, precision
 from fujian_fpa.style import set_style
 
@@ -82,10 +84,10 @@ print(f"{campaign.quote}: {campaign.low:,.0f} up to {campaign.high:,.0f} {campai
 # ## Findings
 #
 # Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
-# this cell prints.
+# this cell shows.
 
 # %%
-print("\n".join(f"- {sentence}" for sentence in findings.of("04-family-health")))
+Markdown("\n".join(f"- {sentence}" for sentence in findings.of("04-family-health")))
 
 # %% [markdown]
 # - Online participation was about 34.8 times offline participation (929.95万人次 against

@@ -26,6 +26,7 @@
 # - `figures/{zh,en}/05_timeline.{png,svg,csv}`
 
 # %%
+from IPython.display import Markdown
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -104,10 +105,10 @@ events.groupby(events["date"].dt.month).size().rename("events").rename_axis("mon
 # ## Findings
 #
 # Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
-# this cell prints.
+# this cell shows.
 
 # %%
-print("\n".join(f"- {sentence}" for sentence in findings.of("05-timeline-and-places")))
+Markdown("\n".join(f"- {sentence}" for sentence in findings.of("05-timeline-and-places")))
 
 # %% [markdown]
 # - The 7 dated captions span 272 days, from 24 February to 23 November; they illustrate the

@@ -25,6 +25,7 @@
 # - `figures/{zh,en}/06_accounting.{png,svg,csv}`
 
 # %%
+from IPython.display import Markdown
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -178,10 +179,10 @@ figures.bilingual("06_accounting", draw_accounting)
 # ## Findings
 #
 # Computed from the data by `fujian_fpa.findings`; the tests check that the text below says what
-# this cell prints.
+# this cell shows.
 
 # %%
-print("\n".join(f"- {sentence}" for sentence in findings.of("06-audit")))
+Markdown("\n".join(f"- {sentence}" for sentence in findings.of("06-audit")))
 
 # %% [markdown]
 # - The extractor finds 80 numbers in the article; the tests prove that each of its 273 numeral

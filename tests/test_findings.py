@@ -30,10 +30,11 @@ def stated(path) -> list[str]:
 
 
 def printed(path) -> list[str]:
-    """What the findings cell, right after the heading, printed when the notebook ran."""
+    """What the findings cell, right after the heading, showed when the notebook ran (Markdown, one result)."""
     cell = after_findings(path)[0]
     assert cell["cell_type"] == "code" and "findings.of(" in catalog.source(cell)
-    text = "".join(t for out in cell["outputs"] for t in out.get("text", ""))
+    [result] = [out for out in cell["outputs"] if out["output_type"] == "execute_result"]
+    text = "".join(result["data"]["text/markdown"])
     return [squash(line[2:]) for line in text.splitlines() if line.startswith("- ")]
 
 
