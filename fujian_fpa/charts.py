@@ -31,7 +31,8 @@ import seaborn as sns
 from .labels import Labels
 from .style import THEME_COLOURS, THEME_ORDER
 
-VALUE_LABEL = "value-label"  # gid of the numbers written at the end of bars and beside dots
+VALUE_LABEL = "value-label"  # gid of the numbers written at the end of bars
+DOT_LABEL = "dot-label"  # gid of the numbers beside dots: these move to the dot's left where the right is full
 GREY = "#555555"
 
 
@@ -132,7 +133,7 @@ def dots(
     else:
         ax.set_xlim(0, data[x].max() * 1.02)
         _value_axis(ax)
-    value_labels(ax, data[x], texts, offset=8)
+    value_labels(ax, data[x], texts, offset=8, movable=True)
     return ax
 
 
@@ -144,7 +145,7 @@ def log_axis(ax: plt.Axes, values: Sequence[float]) -> None:
     ax.set_xlim(10**low, 10**high)
     ax.xaxis.set_major_locator(LogLocator(base=10, numticks=12))
     ax.xaxis.set_minor_locator(NullLocator())
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
 
 
 def _value_axis(ax: plt.Axes) -> None:
@@ -152,8 +153,11 @@ def _value_axis(ax: plt.Axes) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
 
 
-def value_labels(ax: plt.Axes, values: Sequence[float], texts: Sequence[str], offset: float = 5) -> None:
-    """Write each text just right of its value, on the row of the same position (row 0 at the top)."""
+def value_labels(
+    ax: plt.Axes, values: Sequence[float], texts: Sequence[str], offset: float = 5, movable: bool = False
+) -> None:
+    """Write each text on white just right of its value, on the row of the same position (row 0 at the
+    top); `movable` (a dot plot) lets it move to the dot's left where the right is full."""
     for row, (value, text) in enumerate(zip(values, texts, strict=True)):
         ax.annotate(
             text,
@@ -162,8 +166,9 @@ def value_labels(ax: plt.Axes, values: Sequence[float], texts: Sequence[str], of
             textcoords="offset points",
             va="center",
             ha="left",
-            gid=VALUE_LABEL,
+            gid=DOT_LABEL if movable else VALUE_LABEL,
             annotation_clip=False,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
         )
 
 
@@ -190,6 +195,8 @@ def finish(
     _type_sizes(fig, fmt)
     renderer = fig.canvas.get_renderer()
     room = (fmt.width - 2 * fmt.margin) * fig.dpi
+    if fmt.compact:
+        _row_labels_above_dots(fig, fmt)
     _wrap_row_labels(fig, fmt, renderer)
     head = [
         _block(fig, title, fmt.title, room, renderer, color="#111111"),
@@ -233,6 +240,29 @@ def _type_sizes(fig: plt.Figure, fmt: Format) -> None:
         locator = ax.xaxis.get_major_locator()
         if isinstance(locator, MaxNLocator):
             locator.set_params(nbins=fmt.nbins)
+        if isinstance(locator, LogLocator):
+            locator.set_params(numticks=fmt.nbins + 1)
+
+
+def _row_labels_above_dots(fig: plt.Figure, fmt: Format) -> None:
+    """In a thumbnail, a dot plot's row labels sit above their rows, so that the dots get the full width."""
+    for ax in fig.axes:
+        if not any(t.get_gid() == DOT_LABEL for t in ax.texts):
+            continue
+        for row, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True):
+            ax.annotate(
+                label.get_text(),
+                (0, row),
+                xycoords=("axes fraction", "data"),
+                xytext=(0, 6),
+                textcoords="offset points",
+                va="bottom",
+                ha="left",
+                fontsize=fmt.text,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+            )
+        ax.set_yticks(ax.get_yticks(), [""] * len(ax.get_yticks()))
+        ax.tick_params(axis="y", length=0)
 
 
 def _wrap_row_labels(fig: plt.Figure, fmt: Format, renderer) -> None:
@@ -286,7 +316,7 @@ def wrap(text: str, room: float, size: float, renderer) -> str:
     from matplotlib.font_manager import FontProperties
 
     props = FontProperties(size=size)
-    tokens = re.findall(r"[\w,.%≥≤×'’/+-]+[,.;:)”’]?|\s+|.[，。、：；）》”]?", text)
+    tokens = re.findall(r"[(（“《‘]*(?:[A-Za-z0-9,.%≥≤×'’/+-]+|[^\s])[,.;:)）”’，。、：；》]*|\s+", text)
     lines, line = [], ""
     for token in tokens:
         candidate = line + token
@@ -301,13 +331,26 @@ def wrap(text: str, room: float, size: float, renderer) -> str:
 
 
 def fit_value_labels(fig: plt.Figure, pad: float = 6.0) -> None:
-    """Widen each value axis just enough that the numbers written beside its marks stay inside it."""
+    """Keep the numbers written beside marks inside their axes: a dot's number that runs past the right
+    edge moves to the dot's left; then each value axis is widened just enough for the bars' numbers."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        frame = ax.get_window_extent(renderer)
+        for mark in ax.texts:
+            box = mark.get_window_extent(renderer)
+            if mark.get_gid() == DOT_LABEL and box.x1 > frame.x1 - pad:
+                x, y = mark.xyann
+                dot = box.x0 - x * fig.dpi / 72
+                if dot - x * fig.dpi / 72 - box.width >= frame.x0 + pad:
+                    mark.xyann = (-x, y)
+                    mark.set_horizontalalignment("right")
     for _ in range(4):
         fig.canvas.draw()
         renderer = fig.canvas.get_renderer()
         changed = False
         for ax in fig.axes:
-            marks = [t for t in ax.texts if t.get_gid() == VALUE_LABEL and t.get_visible()]
+            marks = [t for t in ax.texts if t.get_gid() in (VALUE_LABEL, DOT_LABEL) and t.get_ha() == "left"]
             if not marks:
                 continue
             frame = ax.get_window_extent(renderer)

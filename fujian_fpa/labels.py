@@ -2,6 +2,7 @@
 
 from functools import cached_property
 import math
+import re
 
 import pandas as pd
 
@@ -29,9 +30,10 @@ class Labels:
 
     def __call__(self, kind: str, key: str) -> str:
         try:
-            return self._table[(kind, key)]
+            label = self._table[(kind, key)]
         except KeyError:
             raise KeyError(f"the glossary has no {kind} {key!r}; add it to data/glossary.csv") from None
+        return full_width(label) if self.lang == "zh" else label
 
     def chart(self, key: str, **values) -> str:
         """A title or axis label; `values` fill its {placeholders}."""
@@ -100,6 +102,15 @@ class Labels:
         if "unit" in plotted and plotted["unit"].eq("人次").any():
             notes.append(self.chart("note_person_times"))
         return notes
+
+
+_HALF_WIDTH = re.compile(r"(?<=[\u3000-\u9fff”“])([(),:;])|([(),:;])(?=[\u3000-\u9fff“”])")
+_FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}
+
+
+def full_width(label: str) -> str:
+    """Chinese punctuation in a Chinese label: 志愿者(团队) → 志愿者（团队）; 1,000 and (1) stay as they are."""
+    return _HALF_WIDTH.sub(lambda m: _FULL[m.group(1) or m.group(2)], label)
 
 
 def round_significant(value: float, digits: int) -> float:

@@ -165,8 +165,7 @@ def draw_money(labels: Labels, fmt: charts.Format):
         ),
         legend=charts.theme_handles(tidy["theme"], labels),
     )
-    ids = [f"{i};{reached.loc[p, 'id']}" if i == top["id"] else i for i, p in inputs[["id", "program"]].values]
-    return fig, charts.plotted(tidy[["theme", "program", "value", "unit", "share", "label", "plotted"]], labels, ids=ids)
+    return fig, charts.plotted(tidy[["id", "theme", "program", "value", "unit", "share", "label", "plotted"]], labels)
 
 
 figures.bilingual("00_money_by_program", draw_money, thumbnail=True)
