@@ -332,44 +332,51 @@ def wrap(text: str, room: float, size: float, renderer) -> str:
 
 def fit_value_labels(fig: plt.Figure, pad: float = 6.0) -> None:
     """Keep the numbers written beside marks inside their axes: a dot's number that runs past the right
-    edge moves to the dot's left; then each value axis is widened just enough for the bars' numbers."""
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    for ax in fig.axes:
-        frame = ax.get_window_extent(renderer)
-        for mark in ax.texts:
-            box = mark.get_window_extent(renderer)
-            if mark.get_gid() == DOT_LABEL and box.x1 > frame.x1 - pad:
-                x, y = mark.xyann
-                dot = box.x0 - x * fig.dpi / 72
-                if dot - x * fig.dpi / 72 - box.width >= frame.x0 + pad:
-                    mark.xyann = (-x, y)
-                    mark.set_horizontalalignment("right")
-    for _ in range(4):
+    edge moves to the dot's left where it fits there; then each value axis is widened just enough for
+    the numbers still on the right."""
+    for attempt in range(5):
         fig.canvas.draw()
         renderer = fig.canvas.get_renderer()
         changed = False
         for ax in fig.axes:
-            marks = [t for t in ax.texts if t.get_gid() in (VALUE_LABEL, DOT_LABEL) and t.get_ha() == "left"]
-            if not marks:
-                continue
             frame = ax.get_window_extent(renderer)
-            scale = ax.xaxis.get_transform()
-            s0, s1 = scale.transform(np.array(ax.get_xlim()))
-            needed = s1
-            for mark in marks:
-                box = mark.get_window_extent(renderer)
-                start = box.x0 - frame.x0  # where the text begins, from the axes' left edge
-                anchor = scale.transform(np.array([mark.xy[0]]))[0]
-                free = frame.width - pad - box.width - (start - (anchor - s0) / (s1 - s0) * frame.width)
-                if free <= 0:
-                    raise ValueError(f"no room for the value label {mark.get_text()!r}: shorten it or widen the chart")
-                needed = max(needed, s0 + (anchor - s0) * frame.width / free)
-            if needed - s1 > 1e-9 * abs(s1 - s0):
-                ax.set_xlim(ax.get_xlim()[0], scale.inverted().transform(np.array([needed]))[0])
-                changed = True
+            if attempt == 0:
+                _move_dot_labels_left(ax, frame, renderer, pad)
+            marks = [t for t in ax.texts if t.get_gid() in (VALUE_LABEL, DOT_LABEL) and t.get_ha() == "left"]
+            if marks:
+                changed |= _widen(ax, frame, marks, renderer, pad)
         if not changed:
             return
+
+
+def _move_dot_labels_left(ax: plt.Axes, frame, renderer, pad: float) -> None:
+    for mark in ax.texts:
+        box = mark.get_window_extent(renderer)
+        if mark.get_gid() != DOT_LABEL or box.x1 <= frame.x1 - pad:
+            continue
+        offset = mark.xyann[0] * ax.figure.dpi / 72
+        if box.x0 - 2 * offset - box.width >= frame.x0 + pad:  # room between the axes' left edge and the dot
+            mark.xyann = (-mark.xyann[0], mark.xyann[1])
+            mark.set_horizontalalignment("right")
+
+
+def _widen(ax: plt.Axes, frame, marks: list[Text], renderer, pad: float) -> bool:
+    """Move the axis' right limit out until every mark ends `pad` pixels inside the axes; True if it moved."""
+    scale = ax.xaxis.get_transform()
+    s0, s1 = scale.transform(np.array(ax.get_xlim()))
+    needed = s1
+    for mark in marks:
+        box = mark.get_window_extent(renderer)
+        anchor = scale.transform(np.array([mark.xy[0]]))[0]
+        offset = box.x0 - frame.x0 - (anchor - s0) / (s1 - s0) * frame.width  # from the mark's value to its text
+        free = frame.width - pad - box.width - offset
+        if free <= 0:
+            raise ValueError(f"no room for the value label {mark.get_text()!r}: shorten it or widen the chart")
+        needed = max(needed, s0 + (anchor - s0) * frame.width / free)
+    if needed - s1 <= 1e-9 * abs(s1 - s0):
+        return False
+    ax.set_xlim(ax.get_xlim()[0], scale.inverted().transform(np.array([needed]))[0])
+    return True
 
 
 def plotted(frame: pd.DataFrame, labels: Labels, **columns: Sequence) -> pd.DataFrame:

@@ -88,12 +88,17 @@ def bilingual(
     `draw(labels, fmt)` returns the figure and the exact data it plots; the data go beside the images.
     With `thumbnail=True` (a notebook's headline chart) it is drawn once more per language at `THUMB` size.
     """
-    from IPython.display import Image, display
-
     for lang in LANGUAGES:
         for fmt in (FULL, THUMB) if thumbnail else (FULL,):
             fig, data = draw(Labels(lang), fmt)
-            png = save(fig, name, data, lang, fmt=fmt)[0]
+            written = save(fig, name, data, lang, fmt=fmt)
             plt.close(fig)
             if fmt is FULL:
-                display(Image(filename=png))
+                _show(written)
+
+
+def _show(written: list[Path]) -> None:
+    """Show the PNG just written in the notebook."""
+    from IPython.display import Image, display
+
+    display(Image(filename=written[0]))

@@ -81,7 +81,7 @@ class Labels:
         return label[:1].upper() + label[1:] if self.lang == "en" else label
 
     def date(self, day: pd.Timestamp) -> str:
-        """"24 Feb" in English, "2月24日" in Chinese."""
+        """ "24 Feb" in English, "2月24日" in Chinese."""
         return f"{day.day} {day:%b}" if self.lang == "en" else f"{day.month}月{day.day}日"
 
     def theme(self, theme: str) -> str:

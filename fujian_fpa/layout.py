@@ -7,9 +7,9 @@ broken chart fails the cell that draws it instead of landing in figures/.
 
 from itertools import combinations
 
-import matplotlib.pyplot as plt
 from matplotlib.axis import Axis
 from matplotlib.patches import Rectangle
+import matplotlib.pyplot as plt
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 

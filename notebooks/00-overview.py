@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -82,7 +84,9 @@ def draw_counts(labels: Labels, fmt: charts.Format):
     left.set(xlabel="", ylabel="", title=labels.chart("panel_per_theme"))
     grid = counts.drop(columns="total")
     grid = grid[grid.sum().sort_values(ascending=False).index]
-    grid = grid.set_axis([labels.theme(t) for t in grid.index]).set_axis([labels("role", r).replace(" ", "\n") for r in grid.columns], axis=1)
+    grid = grid.set_axis([labels.theme(t) for t in grid.index]).set_axis(
+        [labels("role", r).replace(" ", "\n") for r in grid.columns], axis=1
+    )
     sns.heatmap(grid, annot=True, fmt="d", cmap="Greys", vmin=0, vmax=grid.max().max() * 1.6, cbar=False, ax=right)
     right.set(xlabel="", ylabel="", yticklabels=[], title=labels.chart("panel_theme_role"))
     right.tick_params(axis="x", rotation=0, length=0)

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -80,9 +82,7 @@ def draw_timeline(labels: Labels, fmt: charts.Format):
                 va="bottom" if height > 0 else "top",
             )
     tidy = events.assign(height=heights, label=list(events[f"short_{labels.lang}"]))
-    sns.scatterplot(
-        data=tidy, x="date", y=0, hue="theme", palette=THEME_COLOURS, s=70, legend=False, zorder=3, ax=ax
-    )
+    sns.scatterplot(data=tidy, x="date", y=0, hue="theme", palette=THEME_COLOURS, s=70, legend=False, zorder=3, ax=ax)
     ax.set_ylim(min(heights) - 1, max(heights) + 1)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, 3 if fmt.compact else 1)))
     month = "%b" if labels.lang == "en" else "%-m月"
