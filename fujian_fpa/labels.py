@@ -48,6 +48,7 @@ class Labels:
     def amount(self, value: float, unit: str, bound: str = "exact") -> str:
         """A figure as a reader expects it: money scaled, ≥ before a lower bound, ≤ before an upper one."""
         sign = BOUND_SIGNS.get(bound, "")
+        sign = sign if self.lang == "en" else sign.strip()  # ≥ 5,000 sessions; ≥5,000场
         if unit == "元":
             return self.join(f"{sign}{format_value_short(self.money(value))}", self.money_unit())
         return self.join(f"{sign}{format_value_short(value)}", self("unit", unit))

@@ -87,7 +87,10 @@ def draw_counts(labels: Labels, fmt: charts.Format):
     grid = grid.set_axis([labels.theme(t) for t in grid.index]).set_axis(
         [labels("role", r).replace(" ", "\n") for r in grid.columns], axis=1
     )
-    sns.heatmap(grid, annot=True, fmt="d", cmap="Greys", vmin=0, vmax=grid.max().max() * 1.6, cbar=False, ax=right)
+    # Empty cells stay blank; the lightest grey is one figure, so that every count shows.
+    most = grid.max().max()
+    shades = dict(cmap="Greys", vmin=-most / 3, vmax=most * 1.6, linewidths=2, linecolor="white", cbar=False)
+    sns.heatmap(grid, annot=True, fmt="d", mask=grid.eq(0), **shades, ax=right)
     right.set(xlabel="", ylabel="", yticklabels=[], title=labels.chart("panel_theme_role"))
     right.tick_params(axis="x", rotation=0, length=0)
     reach_or_activity = counts[["reach", "activity"]].sum().sum()

@@ -176,6 +176,7 @@ def draw_legal(labels: Labels, fmt: charts.Format):
         title=labels.chart(
             "title_legal_aid",
             consultations=labels.amount(consultations["value"], consultations["unit"]),
+            consultations_number=format_value_short(consultations["value"]),
             recovered=labels.amount(recovered["value"], recovered["unit"]),
         ),
         subtitle=labels.chart("subtitle_legal_aid"),

@@ -158,10 +158,13 @@ summary
 # %%
 def draw_accounting(labels: Labels, fmt: charts.Format):
     fig, ax = charts.canvas(fmt, height=3.6 if fmt.compact else 3.4)
-    tidy = summary.assign(
+    # Grouped by the file that accounts for the numbers, largest first within each.
+    order = {"indicators.csv": 0, "events.csv": 1, "exclusions.csv": 2}
+    grouped = summary.sort_values(["source", "numbers"], key=lambda c: c.map(order) if c.name == "source" else -c)
+    tidy = grouped.assign(
         label=[
             f"{labels.chart('source_' + s.removesuffix('.csv'))} · {labels.chart('kind_' + k)}"
-            for s, k in summary[["source", "kind"]].itertuples(index=False)
+            for s, k in grouped[["source", "kind"]].itertuples(index=False)
         ],
         theme="overview",
     )
@@ -183,7 +186,7 @@ def draw_accounting(labels: Labels, fmt: charts.Format):
     )
     ids = [
         ";".join(kinds.loc[(kinds["source"] == s) & (kinds["kind"] == k), "accounted_by"].str.partition(":")[2])
-        for s, k in summary[["source", "kind"]].itertuples(index=False)
+        for s, k in grouped[["source", "kind"]].itertuples(index=False)
     ]
     return fig, charts.plotted(tidy.drop(columns="theme"), labels, ids=ids)
 
