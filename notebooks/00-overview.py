@@ -93,6 +93,7 @@ def draw_counts(labels: Labels, fmt: charts.Format):
     sns.heatmap(grid, annot=True, fmt="d", mask=grid.eq(0), **shades, ax=right)
     right.set(xlabel="", ylabel="", yticklabels=[], title=labels.chart("panel_theme_role"))
     right.tick_params(axis="x", rotation=0, length=0)
+    right.grid(False)
     reach_or_activity = counts[["reach", "activity"]].sum().sum()
     charts.finish(
         fig,
