@@ -48,7 +48,7 @@ class Format:
     subtitle: float
     footer: float
     nbins: int  # at most this many gridlines on a linear value axis
-    compact: bool  # a thumbnail: the unit stays in the subtitle, value labels carry numbers only
+    compact: bool  # a thumbnail: no notes in the footer; the unit stays in the subtitle, value labels short
     margin: float = 0.12  # inches of white around the texts
 
 
@@ -202,9 +202,9 @@ def finish(
         _block(fig, title, fmt.title, room, renderer, color="#111111"),
         _block(fig, subtitle, fmt.subtitle, room, renderer, color=GREY),
     ]
-    foot = []
-    if not fmt.compact:
-        foot = [_block(fig, line, fmt.footer, room, renderer, color=GREY) for line in [*notes, labels.source()]]
+    # A thumbnail keeps the source line; the notes are in the full chart it stands for.
+    lines = [labels.source()] if fmt.compact else [*notes, labels.source()]
+    foot = [_block(fig, line, fmt.footer, room, renderer, color=GREY) for line in lines]
     key = _legend(fig, legend, fmt, room, renderer) if legend else None
     heights = [_height(t, renderer) for t in head]
     key_height = _height(key, renderer) if key else 0.0
