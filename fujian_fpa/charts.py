@@ -206,11 +206,18 @@ def finish(
     lines = [labels.source()] if fmt.compact else [*notes, labels.source()]
     foot = [_block(fig, line, fmt.footer, room, renderer, color=GREY) for line in lines]
     key = _legend(fig, legend, fmt, room, renderer) if legend else None
+    _arrange(fig, fmt, head, key, foot, renderer)
+    fit_value_labels(fig)
+    return fig
+
+
+def _arrange(fig: plt.Figure, fmt: Format, head: list[Text], key, foot: list[Text], renderer, gap=0.08) -> None:
+    """Grow the figure by the height of the header (title, subtitle, key) and footer, keep the plot's own
+    height for the layout engine in between, and stack the texts from the top and the bottom edges."""
     heights = [_height(t, renderer) for t in head]
-    key_height = _height(key, renderer) if key else 0.0
+    key_height = _height(key, renderer) + gap if key else 0.0
     foot_heights = [_height(t, renderer) for t in foot]
-    gap = 0.08
-    top = fmt.margin + sum(heights) + gap * (len(heights) - 1) + (key_height + gap if key else 0)
+    top = fmt.margin + sum(heights) + gap * (len(heights) - 1) + key_height
     bottom = fmt.margin + sum(foot_heights) + gap * len(foot_heights)
     plot = fig.get_figheight()
     total = top + gap + plot + bottom
@@ -221,13 +228,11 @@ def finish(
         text.set_position((fmt.margin, y))
         y -= height + gap
     if key:
-        key.set_bbox_to_anchor((fmt.margin - _legend_pad(key, renderer), y), transform=fig.dpi_scale_trans)
+        key.set_bbox_to_anchor((fmt.margin - _legend_pad(key), y), transform=fig.dpi_scale_trans)
     y = fmt.margin
     for text, height in zip(reversed(foot), reversed(foot_heights), strict=True):
         text.set_position((fmt.margin, y + height))
         y += height + gap
-    fit_value_labels(fig)
-    return fig
 
 
 def _type_sizes(fig: plt.Figure, fmt: Format) -> None:
@@ -305,7 +310,7 @@ def _legend(fig: plt.Figure, handles: Sequence[Patch], fmt: Format, room: float,
     return None
 
 
-def _legend_pad(key, renderer) -> float:
+def _legend_pad(key) -> float:
     """Inches between a legend's box and its first handle, so that the key lines up with the title."""
     return key.borderpad * key.prop.get_size_in_points() / 72
 

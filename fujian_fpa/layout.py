@@ -59,8 +59,8 @@ def bars_on_log_axes(fig: plt.Figure) -> list[str]:
         scales = {ax.get_xscale(), ax.get_yscale()}
         if scales == {"linear"}:
             continue
-        bars = [p for p in ax.patches if isinstance(p, Rectangle)]
-        bars += [b for c in ax.containers for b in getattr(c, "patches", [])]
+        bars = {id(p) for p in ax.patches if isinstance(p, Rectangle)}
+        bars |= {id(b) for c in ax.containers for b in getattr(c, "patches", [])}  # BarContainer
         if bars:
             title = ax.get_title() or ax.get_xlabel() or "an axes"
             problems.append(f"{len(bars)} bars on a log-scaled axis ({title!r})")
