@@ -85,6 +85,12 @@ class Labels:
         """ "24 Feb" in English, "2月24日" in Chinese."""
         return f"{day.day} {day:%b}" if self.lang == "en" else f"{day.month}月{day.day}日"
 
+    def month(self, day: pd.Timestamp, short: bool = False) -> str:
+        """ "May" (or "Feb" when `short`) in English, "5月" in Chinese."""
+        if self.lang == "zh":
+            return f"{day.month}月"
+        return f"{day:%b}" if short else f"{day:%B}"
+
     def theme(self, theme: str) -> str:
         """A theme's short name, for legends: "Family health", 家庭健康."""
         return self.chart(f"theme_{theme}")

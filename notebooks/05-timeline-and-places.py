@@ -85,8 +85,7 @@ def draw_timeline(labels: Labels, fmt: charts.Format):
     sns.scatterplot(data=tidy, x="date", y=0, hue="theme", palette=THEME_COLOURS, s=70, legend=False, zorder=3, ax=ax)
     ax.set_ylim(min(heights) - 1, max(heights) + 1)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, 3 if fmt.compact else 1)))
-    month = "%b" if labels.lang == "en" else "%-m月"
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(month))
+    ax.xaxis.set_major_formatter(lambda x, _: labels.month(mdates.num2date(x), short=True))
     ax.set(yticks=[], xlabel="", ylabel="")
     ax.grid(False)
     for side in ("left", "right", "top"):
@@ -99,7 +98,7 @@ def draw_timeline(labels: Labels, fmt: charts.Format):
             "title_timeline",
             total=len(events),
             count=per_month[busiest],
-            month=pd.Timestamp(year=year, month=busiest, day=1).strftime(month),
+            month=labels.month(pd.Timestamp(year=year, month=busiest, day=1)),
         ),
         subtitle=labels.chart("subtitle_timeline"),
         legend=charts.theme_handles(events["theme"], labels),
