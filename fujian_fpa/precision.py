@@ -104,6 +104,11 @@ def rounded(value: float, low: float, high: float) -> float:
     return value if unit == 0 else round(value / unit) * unit
 
 
+def rounded_text(value: float, low: float, high: float) -> str:
+    """`rounded` written out with the decimals its precision needs: "37,400", "2,863.9"."""
+    return _digits(rounded(value, low, high), step(low, high))
+
+
 def _digits(number: float, unit: float) -> str:
     decimals = max(0, -round(math.log10(unit))) if unit else 2
     text = f"{number:,.{decimals}f}"
@@ -123,4 +128,4 @@ def shown(value: float, low: float, high: float) -> str:
         outer = 10.0 ** (math.floor(math.log10(max(abs(low), abs(high)))) - 2)
         below, above = math.floor(low / outer) * outer, math.ceil(high / outer) * outer
         return f"between {_digits(below, outer)} and {_digits(above, outer)}"
-    return f"about {_digits(rounded(value, low, high), unit)}"
+    return f"about {rounded_text(value, low, high)}"

@@ -42,7 +42,7 @@ nav.toc ul { list-style: none; padding-left: 0; } nav.toc li.h3 { padding-left: 
 .prompt { display: none; }
 table { border-collapse: collapse; font-size: .85em; margin: .8em 0; }
 th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-align: left; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1.2em; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(430px, 1fr)); gap: 1.2em; }
 .card { border: 1px solid #ddd; border-radius: 4px; padding: .8em; }
 .card img, .figure img { max-width: 100%; }
 .figure { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; margin-bottom: 2em; }
@@ -83,7 +83,8 @@ def notebook_page(entry: Entry, exporter: HTMLExporter) -> str:
 def index_page(entries: list[Entry]) -> str:
     cards = []
     for e in entries:
-        image = f'<img src="figures/en/{e.writes[0]}.png" alt="{escape(e.writes[0])}">' if e.writes else ""
+        # The headline figure's thumbnail, drawn to read at card size (figures/<lang>/thumbs/).
+        image = f'<img src="figures/en/thumbs/{e.writes[0]}.png" alt="{escape(e.writes[0])}">' if e.writes else ""
         cards.append(
             f'<div class="card"><h2><a href="notebooks/{e.name}.html">{escape(e.title)}</a></h2>'
             f"<p>{escape(e.question)}</p>{image}</div>"

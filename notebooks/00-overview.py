@@ -29,11 +29,11 @@
 
 # %%
 from IPython.display import Markdown
-import matplotlib.pyplot as plt
 import pandas as pd
+import seaborn as sns
 
 from fujian_fpa import charts, data, figures, findings
-from fujian_fpa.labels import Labels
+from fujian_fpa.labels import Labels, format_value_short
 from fujian_fpa.style import THEME_ORDER, set_style
 
 set_style()
@@ -81,37 +81,48 @@ counts
 
 
 # %%
-def draw_counts(labels: Labels):
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    per_theme = counts["total"]
-    charts.hbars(
-        left,
-        [labels("theme", t) for t in per_theme.index],
-        per_theme.values,
-        per_theme.index,
-        [str(v) for v in per_theme.values],
+def draw_counts(labels: Labels, fmt: charts.Format):
+    fig, (left, right) = charts.canvas(fmt, height=3.2, ncols=2, width_ratios=[1, 2])
+    per_theme = counts["total"].rename("figures").reset_index()
+    per_theme = per_theme.assign(label=[labels.theme(t) for t in per_theme["theme"]])
+    charts.bars(left, per_theme, x="figures", y="label", texts=per_theme["figures"].astype(str))
+    left.set(xlabel="", ylabel="", title=labels.chart("panel_per_theme"))
+    grid = counts.drop(columns="total")
+    grid = grid[grid.sum().sort_values(ascending=False).index]
+    grid = grid.set_axis([labels.theme(t) for t in grid.index]).set_axis(
+        [labels("role", r).replace(" ", "\n") for r in grid.columns], axis=1
     )
-    left.set_title(labels.chart("figures_per_theme"))
-    left.set_xlabel(labels.chart("number_of_figures"))
-    roles = counts.drop(columns="total").sum().sort_values(ascending=False).index
-    base = pd.Series(0, index=roles)
-    for theme in counts.index:
-        row = counts.loc[theme, roles]
-        ys = range(len(roles))[::-1]
-        right.barh(list(ys), row.values, left=base.values, color=charts.THEME_COLOURS[theme], height=0.7)
-        base += row
-    right.set_yticks(list(range(len(roles))[::-1]), [labels("role", r) for r in roles])
-    right.grid(axis="y", visible=False)
-    right.xaxis.set_major_locator(charts.MaxNLocator(integer=True))
-    right.set_title(labels.chart("figures_per_role"))
-    right.set_xlabel(labels.chart("number_of_figures"))
-    charts.theme_legend(fig, counts.index, labels)
+    # Empty cells stay blank; the lightest grey is one figure, so that every count shows.
+    most = grid.max().max()
+    shades = dict(cmap="Greys", vmin=-most / 3, vmax=most * 1.6, linewidths=2, linecolor="white", cbar=False)
+    sns.heatmap(grid, annot=True, fmt="d", mask=grid.eq(0), **shades, ax=right)
+    right.set(xlabel="", ylabel="", yticklabels=[], title=labels.chart("panel_theme_role"))
+    right.tick_params(axis="x", rotation=0, length=0)
+    right.grid(False)
+    reach_or_output = counts[["reach", "output"]].sum().sum()
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_figures_by_kind",
+            total=len(indicators),
+            counts=reach_or_output,
+            money=(indicators["unit"] == "元").sum(),
+        ),
+        subtitle=labels.chart("subtitle_figures_by_kind"),
+    )
     tidy = counts.drop(columns="total").stack().rename("figures").reset_index()
+    ids = [
+        ";".join(indicators.loc[(indicators["theme"] == t) & (indicators["role"] == r), "id"])
+        for t, r in tidy[["theme", "role"]].itertuples(index=False)
+    ]
     tidy = charts.plotted(
         tidy,
         labels,
-        theme_label=[labels("theme", t) for t in tidy["theme"]],
+        theme_label=[labels.theme(t) for t in tidy["theme"]],
         role_label=[labels("role", r) for r in tidy["role"]],
+        ids=ids,
     )
     return fig, tidy
 
@@ -119,42 +130,58 @@ def draw_counts(labels: Labels):
 figures.bilingual("00_figures_by_theme", draw_counts)
 
 # %% [markdown]
-# ## Money by programme
+# ## Money put in, by programme
 #
-# Every figure in 元 (the article prints 万元 and 亿元; the data hold 元). Inputs, claims paid and
-# losses recovered are all money but not the same thing, so each bar names its metric. The
-# amounts span two orders of magnitude, hence the log scale.
+# Every figure in 元 (the article prints 万元 and 亿元; the data hold 元). Only the money put in
+# (role *input*) is drawn, with each programme's share of the total: claims paid and losses
+# recovered are outcomes, not spending, and notebook 02 shows them on their own.
 
 # %%
 money = indicators[indicators["unit"] == "元"].sort_values("value", ascending=False)
 assert (money["bound"] == "exact").all(), "no money figure carries 多, 近 or 约"
 money[["id", "program", "metric_en", "role", "value", "quote"]]
 
-
 # %%
-def draw_money(labels: Labels):
-    fig, ax = plt.subplots(figsize=(9, 5.5))
-    names = [
-        f"{labels('program', p)}\n{labels('metric', i)}" for p, i in zip(money["program"], money["id"], strict=True)
-    ]
-    values = [labels.money(v) for v in money["value"]]
-    charts.hbars(ax, names, values, money["theme"], [labels.amount(v, "元") for v in money["value"]], log=True)
-    ax.set_xlabel(labels.chart("amount_log", unit=labels.money_unit()))
-    ax.set_title(labels.chart("money_by_program"))
-    charts.theme_legend(fig, money["theme"], labels)
-    tidy = charts.plotted(
-        money[["id", "theme", "program", "role", "value", "unit"]], labels, label=names, plotted_value=values
-    )
-    return fig, tidy
-
-
-figures.bilingual("00_money_by_program", draw_money)
-
-# %%
-inputs = money[money["role"] == "input"]
-share = inputs.set_index("program")["value"] / inputs["value"].sum()
+inputs = money[money["role"] == "input"].assign(share=lambda m: m["value"] / m["value"].sum())
+reached = indicators[indicators["role"] == "reach"].drop_duplicates("program").set_index("program")
 print("Share of all money put in (role = input):")
-print(share.map("{:.1%}".format).to_string())
+print(inputs.set_index("program")["share"].map("{:.1%}".format).to_string())
+
+
+# %%
+def draw_money(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=2.6 if fmt is charts.FULL else 2.2)
+    tidy = inputs.assign(
+        label=[labels("program", p) for p in inputs["program"]],
+        plotted=[labels.money(v) for v in inputs["value"]],
+        text=[
+            f"{format_value_short(labels.money(v)) if fmt.compact else labels.amount(v, '元')} · {s:.0%}"
+            for v, s in inputs[["value", "share"]].itertuples(index=False)
+        ],
+    )
+    charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    ax.set(xlabel="", ylabel="")
+    top = inputs.iloc[0]
+    reach = reached.loc[top["program"]]
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_money_in",
+            share=f"{top['share']:.0%}",
+            program=labels("program", top["program"]),
+            reach=labels.amount(reach["value"], reach["unit"], reach["bound"]),
+        ),
+        subtitle=labels.chart(
+            "subtitle_money_in", unit=labels.money_unit(), total=labels.amount(inputs["value"].sum(), "元")
+        ),
+        legend=charts.theme_handles(tidy["theme"], labels),
+    )
+    return fig, charts.plotted(tidy[["id", "theme", "program", "value", "unit", "share", "label", "plotted"]], labels)
+
+
+figures.bilingual("00_money_by_program", draw_money, thumbnail=True)
 
 # %% [markdown]
 # ## Findings

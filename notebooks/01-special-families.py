@@ -32,6 +32,7 @@
 from IPython.display import Markdown
 
 from fujian_fpa import charts, data, derived, figures, findings, precision
+from fujian_fpa.labels import Labels, format_value_short
 from fujian_fpa.style import set_style
 
 set_style()
@@ -54,9 +55,34 @@ print(f"{typical.value:.0f} honour ({typical.metric_en}): {typical.quote}")
 
 
 # %%
-figures.bilingual(
-    "01_sites_and_honours", lambda labels: charts.indicator_bars(counted, labels, "sites_and_honours", "count")
-)
+def draw_sites(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=2.0 if fmt.compact else 1.9)
+    tidy = counted.assign(
+        label=labels.metrics(counted), text=labels.amounts(counted), plotted=counted["value"].astype(float)
+    )
+    # Four counts in four units (个, 家, 名, 位): labelled dots, one per row, no bar lengths to compare.
+    charts.dots(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    ax.set(xlabel="", ylabel="")
+    by_id = counted.set_index("id")
+    sites, homes = by_id.loc["sf_new_sites"], by_id.loc["sf_model_homes"]
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_sites_honours",
+            sites=labels.amount(sites["value"], sites["unit"]),
+            homes=labels.amount(homes["value"], homes["unit"]),
+            sites_number=format_value_short(sites["value"]),
+            homes_number=format_value_short(homes["value"]),
+        ),
+        subtitle=labels.chart("subtitle_sites_honours"),
+        notes=[labels.chart("note_own_unit"), *labels.notes(counted)],
+    )
+    return fig, charts.plotted(tidy[["id", "program", "role", "value", "unit", "bound", "label"]], labels)
+
+
+figures.bilingual("01_sites_and_honours", draw_sites, thumbnail=True)
 
 # %% [markdown]
 # ## The hospital-care insurance, per member

@@ -31,10 +31,9 @@
 
 # %%
 from IPython.display import Markdown
-import matplotlib.pyplot as plt
 
 from fujian_fpa import charts, data, derived, figures, findings, precision
-from fujian_fpa.labels import Labels, format_value_short
+from fujian_fpa.labels import Labels, format_value_short, round_significant
 from fujian_fpa.style import set_style
 
 set_style()
@@ -47,9 +46,10 @@ theme[["program", "metric_en", "role", "value", "unit", "bound"]]
 # ## Money per beneficiary
 #
 # Each programme's money divided by the households or students it helped. The Happiness Project
-# and the Housing Project count households (户), student aid counts students (名), so the bars
-# carry their unit. The accident insurance is spread over far more households, hence the log
-# scale. `shown` gives each amount to the precision its interval supports.
+# and the Housing Project count households (户), student aid counts students (名), so each dot
+# carries its unit. The amounts span more than two orders of magnitude, so they are dots on a log
+# axis, not bars: on a log axis a bar's length would mean nothing. `shown` gives each amount to the
+# precision its interval supports.
 
 # %%
 per_head = ratios.loc[
@@ -67,19 +67,46 @@ per_head.assign(shown=[precision.shown(r.value, r.low, r.high) for r in per_head
 
 
 # %%
-def draw_per_head(labels: Labels):
-    fig, ax = plt.subplots(figsize=(9, 4))
-    names = [labels.sentence(labels("derived", i)) for i in per_head.index]
+operands = derived.load_definitions(indicators=indicators).set_index("id")
+
+
+def behind(ids) -> list[str]:
+    """Each derived figure's id with the ids of the two figures it is computed from."""
+    return [";".join([i, operands.loc[i, "a"], operands.loc[i, "b"]]) for i in ids]
+
+
+def draw_per_head(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=2.4 if fmt.compact else 2.3)
     units = per_head[f"unit_{labels.lang}"]
-    texts = [f"{format_value_short(v)} {u}" for v, u in zip(per_head["value"], units, strict=True)]
-    charts.hbars(ax, names, per_head["value"], per_head["theme"], texts, log=True)
-    ax.set_xlabel(labels.chart("yuan_per_beneficiary"))
-    ax.set_title(labels.chart("per_beneficiary"))
-    tidy = charts.plotted(per_head.reset_index()[["id", "formula", "value"]], labels, label=names, unit=list(units))
-    return fig, tidy
+    tidy = per_head.reset_index().assign(
+        label=[labels.sentence(labels("derived", i)) for i in per_head.index],
+        unit=list(units),
+        text=[
+            labels.rounded(r.value, "" if fmt.compact else u, r.low, r.high)
+            for r, u in zip(per_head.itertuples(), units, strict=True)
+        ],
+    )
+    charts.dots(ax, tidy, x="value", y="label", texts=tidy["text"], log=True)
+    ax.set(xlabel="", ylabel="")
+    least, most = tidy.loc[tidy["value"].idxmin()], tidy.loc[tidy["value"].idxmax()]
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_per_beneficiary",
+            low=labels.rounded(least["value"], "", least["low"], least["high"]).strip(),
+            high=labels.rounded(most["value"], most["unit"], most["low"], most["high"]),
+            times=format_value_short(round_significant(most["value"] / least["value"], 2)),
+        ),
+        subtitle=labels.chart("subtitle_per_beneficiary"),
+        notes=[labels.chart("note_rounded")],
+    )
+    data = tidy[["id", "formula", "value", "unit", "label"]]
+    return fig, charts.plotted(data, labels, ids=behind(tidy["id"]))
 
 
-figures.bilingual("02_per_beneficiary", draw_per_head)
+figures.bilingual("02_per_beneficiary", draw_per_head, thumbnail=True)
 
 # %% [markdown]
 # ## Accident insurance: premiums against claims
@@ -102,16 +129,23 @@ ratios.loc[["ta_premium_per_household", "ta_claims_per_insured_household"], ["me
 
 
 # %%
-def draw_insurance(labels: Labels):
-    fig, ax = plt.subplots(figsize=(7, 2.8))
-    names = labels.metrics(insurance.reset_index())
-    values = [labels.money(v) for v in insurance["value"]]
-    texts = [labels.amount(v, "元") for v in insurance["value"]]
-    charts.hbars(ax, names, values, insurance["theme"], texts)
-    ax.set_xlabel(labels.chart("amount", unit=labels.money_unit()))
-    ax.set_title(labels.chart("payout_ratio", recomputed=recomputed.value, reported=reported.value))
-    tidy = charts.plotted(insurance.reset_index()[["id", "value", "unit"]], labels, label=names, plotted_value=values)
-    return fig, tidy
+def draw_insurance(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=1.3)
+    tidy = insurance.reset_index().assign(
+        label=labels.metrics(insurance.reset_index()),
+        plotted=[labels.money(v) for v in insurance["value"]],
+        text=[labels.amount(v, "元") for v in insurance["value"]],
+    )
+    charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    ax.set(xlabel="", ylabel="")
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart("title_insurance", ratio=f"{recomputed.value:.2f}"),
+        subtitle=labels.chart("subtitle_insurance", unit=labels.money_unit()),
+    )
+    return fig, charts.plotted(tidy[["id", "value", "unit", "label", "plotted"]], labels)
 
 
 figures.bilingual("02_accident_insurance", draw_insurance)
@@ -120,8 +154,9 @@ figures.bilingual("02_accident_insurance", draw_insurance)
 # ## Legal aid
 #
 # Cases (件), disputes (宗) and consultations (人次) are different things in different units, so
-# they stand side by side and are never summed. Consultations are person-times: one person who
-# asked twice counts twice.
+# each is a labelled dot in its own unit and they are never summed. Consultations are
+# person-times: one person who asked twice counts twice. The money recovered for clients is an
+# outcome in 元, not a count: the chart's title gives it, no axis shares it with the counts.
 
 # %%
 legal = indicators[(indicators["program"] == "法律援助") & (indicators["unit"] != "元")]
@@ -131,9 +166,34 @@ legal[["id", "metric_en", "value", "unit"]]
 
 
 # %%
-figures.bilingual(
-    "02_legal_aid", lambda labels: charts.indicator_bars(legal, labels, "legal_aid", "count_log", log=True)
-)
+def draw_legal(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=1.9)
+    ordered = legal.sort_values("value", ascending=False)
+    tidy = ordered.assign(
+        label=labels.metrics(ordered), text=labels.amounts(ordered), plotted=ordered["value"].astype(float)
+    )
+    # Cases (件), disputes (宗) and consultations (人次): labelled dots, each row in its own unit.
+    charts.dots(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    ax.set(xlabel="", ylabel="")
+    consultations = legal.set_index("id").loc["ta_legal_consultations"]
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_legal_aid",
+            consultations=labels.amount(consultations["value"], consultations["unit"]),
+            consultations_number=format_value_short(consultations["value"]),
+            recovered=labels.amount(recovered["value"], recovered["unit"]),
+        ),
+        subtitle=labels.chart("subtitle_legal_aid"),
+        notes=[labels.chart("note_own_unit"), *labels.notes(ordered)],
+    )
+    data = tidy[["id", "metric_en", "value", "unit", "label"]]
+    return fig, charts.plotted(data, labels)
+
+
+figures.bilingual("02_legal_aid", draw_legal)
 
 # %% [markdown]
 # ## Findings

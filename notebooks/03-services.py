@@ -29,7 +29,6 @@
 
 # %%
 from IPython.display import Markdown
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from fujian_fpa import charts, data, derived, figures, findings, precision
@@ -46,8 +45,10 @@ theme[["id", "program", "metric_en", "role", "value", "unit", "bound"]]
 # ## Parenting: what was made and held, and whom it reached
 #
 # Episodes, books, rooms, lectures and activity sessions on one side; households served and
-# people who benefited on the other. Each side spans orders of magnitude, so each panel has a log
-# scale. Training attendances (人次) are capacity, shown under training below.
+# people who benefited on the other. Every row has its own unit (集, 本, 个, 场次, 户, 人), so each
+# is a labelled dot, never a bar to compare. What was made and held spans three orders of
+# magnitude: that panel has a log axis; the reach panel is linear. Training attendances (人次) are
+# capacity, shown under training below.
 
 # %%
 parenting_programs = ["育儿宝典", "辣妈100问", "向日葵亲子小屋", "优生优育"]
@@ -60,16 +61,39 @@ reach[["id", "metric_en", "value", "unit", "bound"]]
 
 
 # %%
-def draw_parenting(labels: Labels):
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.2))
-    charts.indicator_panel(axes[0], activity, labels, "parenting_activity", "count_log", log=True)
-    charts.indicator_panel(axes[1], reach, labels, "parenting_reach", "count_log", log=True)
-    both = pd.concat([activity, reach])
-    tidy = charts.plotted(both[["id", "role", "value", "unit", "bound"]], labels, label=labels.metrics(both))
-    return fig, tidy
+def draw_parenting(labels: Labels, fmt: charts.Format):
+    def tidy(rows: pd.DataFrame) -> pd.DataFrame:
+        return rows.assign(label=labels.metrics(rows), text=labels.amounts(rows), plotted=rows["value"].astype(float))
+
+    made, reached = tidy(activity), tidy(reach)
+    if fmt.compact:  # the thumbnail keeps the finding: whom the work reached
+        fig, bottom = charts.canvas(fmt, height=2.0)
+        panels = [(bottom, reached, False, "")]
+    else:
+        fig, (top, bottom) = charts.canvas(fmt, height=4.2, nrows=2, height_ratios=[len(made), len(reached)])
+        panels = [(top, made, True, "panel_made_held"), (bottom, reached, False, "panel_reached")]
+    for ax, rows, log, title in panels:
+        charts.dots(ax, rows, x="plotted", y="label", texts=rows["text"], log=log)
+        ax.set(xlabel="", ylabel="", title=labels.chart(title) if title else "")
+    by_id = reach.set_index("id")
+    households, people = by_id.loc["sv_households_served"], by_id.loc["sv_beneficiaries"]
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_parenting",
+            households=labels.amount(households["value"], households["unit"], households["bound"]),
+            people=labels.amount(people["value"], people["unit"], people["bound"]),
+        ),
+        subtitle=labels.chart("subtitle_parenting_reach" if fmt.compact else "subtitle_parenting"),
+        notes=[labels.chart("note_own_unit"), *labels.notes(pd.concat([made, reached]))],
+    )
+    both = pd.concat([made, reached])
+    return fig, charts.plotted(both[["id", "role", "value", "unit", "bound", "label"]], labels)
 
 
-figures.bilingual("03_parenting", draw_parenting)
+figures.bilingual("03_parenting", draw_parenting, thumbnail=True)
 
 # %% [markdown]
 # ### People per household served

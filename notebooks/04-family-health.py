@@ -31,6 +31,7 @@
 from IPython.display import Markdown
 
 from fujian_fpa import charts, data, derived, figures, findings, precision
+from fujian_fpa.labels import Labels, format_value_short
 from fujian_fpa.style import set_style
 
 set_style()
@@ -49,8 +50,9 @@ theme[theme["role"].isin(["output", "capacity"])][["metric_en", "role", "value",
 # ## Reach: online, offline and publicity
 #
 # All three figures are person-times. They are drawn side by side and never added: the article
-# does not say how many distinct people took part. The instructor training (7.1万人次) is
-# capacity built, listed above, not reach.
+# does not say how many distinct people took part. The bars are on a linear axis, so that their
+# lengths compare honestly. The instructor training (7.1万人次) is capacity built, listed above,
+# not reach.
 
 # %%
 reach = theme[theme["role"] == "reach"].sort_values("value", ascending=False)
@@ -64,10 +66,27 @@ reach[["id", "metric_en", "value", "unit"]]
 
 
 # %%
-figures.bilingual(
-    "04_reach_person_times",
-    lambda labels: charts.indicator_bars(reach, labels, "reach_person_times", "person_times_log", log=True),
-)
+def draw_reach(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=2.2 if fmt.compact else 2.0)
+    tidy = reach.assign(
+        label=labels.metrics(reach),
+        plotted=reach["value"].astype(float),
+        text=[format_value_short(v) for v in reach["value"]] if fmt.compact else labels.amounts(reach),
+    )
+    charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    ax.set(xlabel="", ylabel="")
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart("title_online_offline", times=f"{online_offline.value:.1f}"),
+        subtitle=labels.chart("subtitle_person_times"),
+        notes=labels.notes(reach),
+    )
+    return fig, charts.plotted(tidy[["id", "metric_en", "value", "unit", "bound", "label"]], labels)
+
+
+figures.bilingual("04_reach_person_times", draw_reach, thumbnail=True)
 
 # %% [markdown]
 # ## The theme campaign

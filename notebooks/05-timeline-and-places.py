@@ -28,8 +28,8 @@
 # %%
 from IPython.display import Markdown
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
+import seaborn as sns
 
 from fujian_fpa import charts, data, figures, findings
 from fujian_fpa.labels import Labels
@@ -52,51 +52,62 @@ by_city.rename("events").to_frame()
 
 
 # %%
-def draw_timeline(labels: Labels):
-    fig, ax = plt.subplots(figsize=(11, 4.6))
+def event_text(labels: Labels, row) -> str:
+    place = labels("city", row.city) if row.city else labels.chart("no_place")
+    return f"{labels.date(row.date)} · {place}\n{getattr(row, f'short_{labels.lang}')}"
+
+
+per_month = events.groupby(events["date"].dt.month).size()
+busiest = per_month.idxmax()
+
+
+def draw_timeline(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=1.2 if fmt.compact else 3.0)
     ax.set_xlim(pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31))
     ax.axhline(0, color="#666666", linewidth=1)
-    texts = [
-        f"{row.date:%m-%d} · {labels('city', row.city) if row.city else labels.chart('no_place')}\n"
-        f"{getattr(row, f'short_{labels.lang}')}"
-        for row in events.itertuples()
-    ]
-    # Events a few days apart (three in May) get labels at different heights, measured not to overlap.
-    layout = charts.timeline_layout(ax, events["date"], texts)
-    heights = [height for height, _ in layout]
-    for row, (height, align), text in zip(events.itertuples(), layout, texts, strict=True):
-        colour = THEME_COLOURS[row.theme]
-        ax.vlines(row.date, 0, height, color=colour, linewidth=1)
-        ax.plot(row.date, 0, "o", color=colour, markersize=7)
-        ax.annotate(
-            text,
-            (row.date, height),
-            xytext=(0, 4 if height > 0 else -4),
-            textcoords="offset points",
-            ha=align,
-            va="bottom" if height > 0 else "top",
-            fontsize=9,
-        )
-    ax.set_ylim(min(heights) - 0.8, max(heights) + 0.8)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m"))
-    ax.set_yticks([])
+    if fmt.compact:
+        heights = [0] * len(events)
+    else:
+        # Labels at heights measured not to overlap, the same in both languages (the wider text counts).
+        both = [[event_text(Labels(lang), row) for lang in figures.LANGUAGES] for row in events.itertuples()]
+        layout = charts.timeline_layout(ax, events["date"], both, fontsize=fmt.text)
+        heights = [height for height, _ in layout]
+        for row, (height, align) in zip(events.itertuples(), layout, strict=True):
+            ax.vlines(row.date, 0, height, color=THEME_COLOURS[row.theme], linewidth=1)
+            ax.annotate(
+                event_text(labels, row),
+                (row.date, height),
+                xytext=(0, 4 if height > 0 else -4),
+                textcoords="offset points",
+                ha=align,
+                va="bottom" if height > 0 else "top",
+            )
+    tidy = events.assign(height=heights, label=list(events[f"short_{labels.lang}"]))
+    sns.scatterplot(data=tidy, x="date", y=0, hue="theme", palette=THEME_COLOURS, s=70, legend=False, zorder=3, ax=ax)
+    ax.set_ylim(min(heights) - 1, max(heights) + 1)
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, 3 if fmt.compact else 1)))
+    ax.xaxis.set_major_formatter(lambda x, _: labels.month(mdates.num2date(x), short=True))
+    ax.set(yticks=[], xlabel="", ylabel="")
     ax.grid(False)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel(labels.chart("month_of_year", year=year))
-    ax.set_title(labels.chart("timeline"))
-    charts.theme_legend(fig, events["theme"], labels)
-    tidy = charts.plotted(
-        events[["id", "date", "theme", "place", "city"]],
+    charts.finish(
+        fig,
         labels,
-        label=list(events[f"short_{labels.lang}"]),
-        height=heights,
+        fmt,
+        title=labels.chart(
+            "title_timeline",
+            total=len(events),
+            count=per_month[busiest],
+            month=labels.month(pd.Timestamp(year=year, month=busiest, day=1)),
+        ),
+        subtitle=labels.chart("subtitle_timeline"),
+        legend=charts.theme_handles(events["theme"], labels),
     )
-    return fig, tidy
+    return fig, charts.plotted(tidy[["id", "date", "theme", "place", "city", "label", "height"]], labels)
 
 
-figures.bilingual("05_timeline", draw_timeline)
+figures.bilingual("05_timeline", draw_timeline, thumbnail=True)
 
 # %%
 events.groupby(events["date"].dt.month).size().rename("events").rename_axis("month").to_frame().T

@@ -26,7 +26,6 @@
 
 # %%
 from IPython.display import Markdown
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from fujian_fpa import charts, data, derived, figures, findings, textnorm
@@ -161,19 +160,42 @@ summary
 
 
 # %%
-def draw_accounting(labels: Labels):
-    fig, ax = plt.subplots(figsize=(8, 3.8))
-    names = [
-        f"{labels.chart('source_' + s.removesuffix('.csv'))} · {labels.chart('kind_' + k)}"
-        for s, k in summary[["source", "kind"]].itertuples(index=False)
+def draw_accounting(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=3.6 if fmt.compact else 3.4)
+    # Grouped by the file that accounts for the numbers, largest first within each.
+    order = {"indicators.csv": 0, "events.csv": 1, "exclusions.csv": 2}
+    grouped = summary.sort_values(["source", "numbers"], key=lambda c: c.map(order) if c.name == "source" else -c)
+    tidy = grouped.assign(
+        label=[
+            f"{labels.chart('source_' + s.removesuffix('.csv'))} · {labels.chart('kind_' + k)}"
+            for s, k in grouped[["source", "kind"]].itertuples(index=False)
+        ],
+        theme="overview",
+    )
+    charts.bars(ax, tidy, x="numbers", y="label", texts=tidy["numbers"].astype(str))
+    ax.set(xlabel="", ylabel="")
+    per_source = kinds.groupby("source").size()
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_accounting",
+            total=len(accounting),
+            figures=per_source["indicators.csv"],
+            dates=per_source["events.csv"],
+            excluded=per_source["exclusions.csv"],
+        ),
+        subtitle=labels.chart("subtitle_accounting"),
+    )
+    ids = [
+        ";".join(kinds.loc[(kinds["source"] == s) & (kinds["kind"] == k), "accounted_by"].str.partition(":")[2])
+        for s, k in grouped[["source", "kind"]].itertuples(index=False)
     ]
-    charts.hbars(ax, names, summary["numbers"], ["overview"] * len(summary), [str(n) for n in summary["numbers"]])
-    ax.set_xlabel(labels.chart("numbers_in_article"))
-    ax.set_title(labels.chart("accounting"))
-    return fig, charts.plotted(summary, labels, label=names)
+    return fig, charts.plotted(tidy.drop(columns="theme"), labels, ids=ids)
 
 
-figures.bilingual("06_accounting", draw_accounting)
+figures.bilingual("06_accounting", draw_accounting, thumbnail=True)
 
 # %% [markdown]
 # ## Findings

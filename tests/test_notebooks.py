@@ -68,6 +68,7 @@ def test_figures_folder_holds_exactly_what_the_notebooks_write():
         for lang in ("zh", "en")
         for ext in ("png", "svg", "csv")
     }
+    declared |= {f"{lang}/thumbs/{e.writes[0]}.png" for e in ENTRIES for lang in ("zh", "en")}  # headline figures
     present = {
         p.relative_to(paths.COMMITTED_FIGURES).as_posix() for p in paths.COMMITTED_FIGURES.rglob("*") if p.is_file()
     }

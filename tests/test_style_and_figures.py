@@ -5,12 +5,13 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.image
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 import seaborn as sns
 
-from fujian_fpa import figures, style
+from fujian_fpa import charts, figures, style
 
 
 def draw_chinese():
@@ -41,7 +42,7 @@ def test_the_font_is_part_of_the_theme():
 def test_save_is_deterministic(tmp_path, monkeypatch):
     monkeypatch.delenv("FUJIAN_FPA_REFERENCE_FIGURES", raising=False)  # "demo" has no committed copy
     style.set_style()
-    data = pd.DataFrame({"program": ["幸福工程", "安居工程"], "value": [1, 2]})
+    data = pd.DataFrame({"ids": ["ta_happiness_funds", "ta_housing_funds"], "value": [1, 2]})
     outputs = []
     for run in ("a", "b"):
         fig = draw_chinese()
@@ -52,7 +53,18 @@ def test_save_is_deterministic(tmp_path, monkeypatch):
     png, svg, csv = outputs[0]
     assert b"Software" not in png and b"matplotlib" not in png.lower()
     assert b"<dc:date>" not in svg
-    assert csv.decode("utf-8").splitlines() == ["program,value", "幸福工程,1", "安居工程,2"]
+    assert csv.decode("utf-8").splitlines() == ["ids,value", "ta_happiness_funds,1", "ta_housing_funds,2"]
+
+
+def test_a_thumbnail_is_one_png_in_thumbs(tmp_path, monkeypatch):
+    monkeypatch.delenv("FUJIAN_FPA_REFERENCE_FIGURES", raising=False)
+    style.set_style()
+    fig = draw_chinese()
+    fig.set_size_inches(charts.THUMB.width, 2)
+    written = figures.save(fig, "demo", pd.DataFrame({"ids": []}), "zh", folder=tmp_path, fmt=charts.THUMB)
+    plt.close(fig)
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == ["zh/thumbs/demo.png"]
+    assert matplotlib.image.imread(written[0]).shape[1] == 400
 
 
 def test_save_rejects_an_unknown_language(tmp_path):
