@@ -62,6 +62,9 @@ class Links:
     row: Callable[[dict], str | None]
     chart: Callable[[str], str | None]
     notebook: Callable[[str], str | None]
+    # Inside a notebook the note leaves out charts and notebooks: they are other notebooks' outputs,
+    # and a stored output must depend only on what the build stamps (the data, the package, the notebook).
+    uses: bool = True
 
 
 def report_links(up: str = "") -> Links:
@@ -75,7 +78,7 @@ def report_links(up: str = "") -> Links:
     )
 
 
-NOTEBOOK_LINKS = Links(row=lambda r: None, chart=lambda name: None, notebook=lambda name: f"{name}.ipynb")
+NOTEBOOK_LINKS = Links(row=lambda r: None, chart=lambda name: None, notebook=lambda name: None, uses=False)
 
 
 # ---------------------------------------------------------------- the marks
@@ -290,7 +293,7 @@ def note(mark: Mark, links: Links, u: Uses) -> str:
     elif mark.mention is not None:
         lines.append(f"<dt>read as 识别为</dt><dd><code>{escape(mark.mention.kind)}</code></dd>")
     lines += _value_lines(mark) + _row_lines(mark, links)
-    charts, notebooks = mark_uses(mark, u)
+    charts, notebooks = mark_uses(mark, u) if links.uses else ([], [])
     if charts:
         lines.append("<dt>charts 图表</dt><dd>" + ", ".join(_link(links.chart(c), c) for c in charts) + "</dd>")
     if notebooks:
@@ -418,7 +421,7 @@ def annotated(
         raise ValueError(f"kind must be one of {sorted(KINDS)}, not {kind!r}")
     spans = _spans(article, every, theme, kind)
     shown = [m for m in every if any(a <= m.start and m.end <= b for a, b in spans)]
-    u = uses()
+    u = uses() if links.uses else Uses()
     text = '<hr class="gap">'.join(render_text(article, a, b, shown, links, u) for a, b in spans)
     body = f'{legend(shown, filters)}<p class="count">{count_line(shown)}</p><div class="article">{text}</div>'
     style = MARK_CSS + (filter_css(shown) if filters else "")

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -24,6 +26,11 @@
 # **Writes**
 # - `figures/{zh,en}/00_money_by_program.{png,svg,csv}`
 # - `figures/{zh,en}/00_figures_by_theme.{png,svg,csv}`
+
+# %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="overview")
 
 # %%
 import matplotlib.pyplot as plt

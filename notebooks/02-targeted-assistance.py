@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -25,6 +27,11 @@
 # - `figures/{zh,en}/02_per_beneficiary.{png,svg,csv}`
 # - `figures/{zh,en}/02_accident_insurance.{png,svg,csv}`
 # - `figures/{zh,en}/02_legal_aid.{png,svg,csv}`
+
+# %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="targeted_assistance")
 
 # %%
 import matplotlib.pyplot as plt

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (fujian-fpa)
 #     language: python
@@ -23,6 +25,11 @@
 #
 # **Writes**
 # - `figures/{zh,en}/04_reach_person_times.{png,svg,csv}`
+
+# %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="family_health")
 
 # %%
 
