@@ -130,7 +130,7 @@ def numbers(name: str, up: str = "") -> str:
     ids = provenance.chart_ids(name)
     if not ids:
         return (
-            f'<p class="numbers">Numbers plotted 所绘数字: its CSV names no data rows '
+            f'<p class="numbers" data-chart="{name}">Numbers plotted 所绘数字: its CSV names no data rows '
             f"(no <code>ids</code> or <code>id</code> column); see "
             f'<a href="{up}figures/en/{name}.csv">the CSV</a>.</p>'
         )
@@ -142,7 +142,8 @@ def numbers(name: str, up: str = "") -> str:
             items.append(f'<a href="{up}article-figures.html#{rid}">{escape(rid)}</a> (from {a}, {b})')
         else:
             items.append(f'<a href="{up}article.html#{rid}">{escape(rid)}</a>')
-    return '<p class="numbers">Numbers plotted, to their quotes 所绘数字及原文: ' + " · ".join(items) + "</p>"
+    head = f'<p class="numbers" data-chart="{name}">Numbers plotted, to their quotes 所绘数字及原文: '
+    return head + " · ".join(items) + "</p>"
 
 
 # ---------------------------------------------------------------- notebook pages
