@@ -126,7 +126,8 @@ def marks() -> tuple[Mark, ...]:
     out = []
     for m in found.itertuples(index=False):
         mention = Mention(m.start, m.end, m.text, m.kind, m.value, m.value_max, m.unit, m.bound)
-        holders = [h.split(":", 1) for h in (m.accounted_by or "").split(";") if h]
+        accounted = m.accounted_by if isinstance(m.accounted_by, str) else ""  # None, or NaN from pandas
+        holders = [h.split(":", 1) for h in accounted.split(";") if h]
         held = tuple(rows[f][rid] for f, *rest in holders if rest for rid in rest)
         exclusion = excluded.get((m.start, m.text))
         if m.kind == "word":
