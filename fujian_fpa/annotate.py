@@ -275,7 +275,7 @@ def _row_lines(mark: Mark, links: Links) -> list[str]:
             lines.append(f"<dt>event 活动</dt><dd>{date}, {escape(place)}: {escape(row['description_en'])}</dd>")
         elif row["file"] == "exclusions.csv":
             lines.append(f"<dt>why not a figure 排除原因</dt><dd>{escape(row['reason'])}</dd>")
-        name = row.get("id") or f"{row['file']} @ {row['start']}"
+        name = row.get("id") or f"offset {row['start']}"
         lines.append(f"<dt>data row 数据行</dt><dd>{_link(links.row(row), name)} in <code>{row['file']}</code></dd>")
     return lines
 
