@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from html import escape
+from html import escape, unescape
 import re
 
 import pandas as pd
@@ -34,6 +34,7 @@ NUMERAL = re.compile(r"[0-9〇零一二两三四五六七八九十百千万亿]+
 # The extractor's set phrases (一年来, 进万家): a numeral inside one is marked with the whole word.
 _PHRASE = re.compile("|".join(map(re.escape, SET_PHRASES)))
 _WORD_COLOUR = "#777777"
+_ARTICLE = "white-space: pre-wrap; line-height: 2"  # inline, so that it holds where <style> is dropped
 _EVENT_COLOUR = "#333333"
 _UNACCOUNTED_COLOUR = "#D55E00"
 
@@ -311,9 +312,40 @@ def colour(mark: Mark) -> str:
 
 def _mark_html(mark: Mark, links: Links, u: Uses) -> str:
     css = f"k-{mark.kind} t-{mark.theme}"
-    style = f"--c:{colour(mark)}"
-    summary = escape(mark.text)
-    return f'<details class="mark {css}" style="{style}"><summary>{summary}</summary>{note(mark, links, u)}</details>'
+    if links.uses:  # the report: a <details> whose note opens on click, styled by the page's CSS
+        style = f"--c:{colour(mark)}"
+        summary = escape(mark.text)
+        return (
+            f'<details class="mark {css}" style="{style}"><summary>{summary}</summary>{note(mark, links, u)}</details>'
+        )
+    # A notebook: a notebook viewer drops <style> from outputs it does not trust, so the mark carries
+    # its own style, and its note is the tooltip.
+    title = escape(note_text(mark, links, u))
+    return f'<span class="mark {css}" style="{_inline_style(mark)}" title="{title}">{escape(mark.text)}</span>'
+
+
+def _tint(hex_colour: str, share: float = 0.22) -> str:
+    """A colour mixed with white, for a mark's background."""
+    rgb = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
+
+
+def _inline_style(mark: Mark) -> str:
+    line = {"figure": "solid", "event": "double", "unaccounted": "solid"}.get(mark.kind, "dotted")
+    weight = "600" if mark.kind in ("figure", "unaccounted") else "normal"
+    background = _tint(colour(mark)) if mark.kind in ("figure", "unaccounted") else "#eeeeee"
+    return (
+        f"background-color: {background}; border-bottom: 3px {line} {colour(mark)}; font-weight: {weight}; cursor: help"
+    )
+
+
+_DT_END, _DD_END = re.compile(r"</dt>"), re.compile(r"</dd>|<dl>")
+
+
+def note_text(mark: Mark, links: Links, u: Uses) -> str:
+    """The note as plain text, one line per entry, for a tooltip."""
+    html = _DD_END.sub("\n", _DT_END.sub(": ", note(mark, links, u)))
+    return unescape(re.sub(r"<[^>]+>", "", html)).strip()
 
 
 def render_text(article: str, start: int, end: int, shown: list[Mark], links: Links, u: Uses) -> str:
@@ -381,7 +413,7 @@ def filter_css(shown: list[Mark]) -> str:
 
 
 MARK_CSS = """
-.annotated .article { white-space: pre-wrap; line-height: 2; font-size: 1.05em; position: relative; }
+.annotated .article { font-size: 1.05em; position: relative; }
 .annotated details.mark { display: inline; }
 /* Chromium gives a closed <details> a block for its content, which would break the line. */
 .annotated details.mark::details-content { display: inline; }
@@ -424,7 +456,8 @@ def annotated(
     shown = [m for m in every if any(a <= m.start and m.end <= b for a, b in spans)]
     u = uses() if links.uses else Uses()
     text = '<hr class="gap">'.join(render_text(article, a, b, shown, links, u) for a, b in spans)
-    body = f'{legend(shown, filters)}<p class="count">{count_line(shown)}</p><div class="article">{text}</div>'
+    count = f'<p class="count">{count_line(shown)}</p>'
+    body = f'{legend(shown, filters)}{count}<div class="article" style="{_ARTICLE}">{text}</div>'
     style = MARK_CSS + (filter_css(shown) if filters else "")
     return f'<style>{style}</style><div class="annotated">{body}</div>'
 

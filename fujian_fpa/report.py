@@ -19,7 +19,7 @@ import nbformat
 import pandas as pd
 from pygments.formatters import HtmlFormatter
 
-from . import annotate, paths, provenance
+from . import annotate, paths, provenance, webfont
 from .catalog import Entry, catalog, source
 from .data import load_events, load_exclusions, load_indicators
 from .derived import compute
@@ -32,13 +32,6 @@ _TAG = re.compile(r"<[^>]+>")
 # A table cell pandas fills for a missing value.
 _MISSING_CELL = re.compile(r"<(td|th)>(?:NaN|None|NaT|&lt;NA&gt;|nan)</(?:td|th)>")
 MISSING = "–"
-FONT_FAMILY = "Fujian FPA CJK"
-# The blocks of Unicode the bundled font serves; Latin letters keep the stack's next font, so
-# code stays monospaced while its Chinese uses the bundled font.
-CJK_RANGES = (
-    "U+1100-11FF, U+2E80-2FDF, U+2FF0-30FF, U+3100-31FF, U+3200-33FF, U+3400-4DBF, U+4E00-9FFF, "
-    "U+A960-A97F, U+AC00-D7AF, U+F900-FAFF, U+FE10-FE1F, U+FE30-FE4F, U+FF00-FFEF, U+20000-2FA1F"
-)
 DATA_FILES = (
     "indicators.csv",
     "derived.csv",
@@ -52,7 +45,6 @@ DATA_FILES = (
 )
 
 CSS = """
-@font-face { font-family: "FAMILY"; src: url("FONT") format("opentype"); unicode-range: RANGES; }
 html, body, input, button, select, textarea, summary {
   font-family: "FAMILY", "Noto Sans", "DejaVu Sans", sans-serif; }
 pre, code, kbd, samp, tt { font-family: "FAMILY", "DejaVu Sans Mono", monospace; font-size: 13px; }
@@ -87,8 +79,8 @@ h1:hover .anchor-link, h2:hover .anchor-link, h3:hover .anchor-link { visibility
 
 
 def stylesheet() -> str:
-    css = CSS.replace("FAMILY", FONT_FAMILY).replace("FONT", CJK_FONT_FILE.name).replace("RANGES", CJK_RANGES)
-    return css + HtmlFormatter().get_style_defs(".highlight")
+    css = CSS.replace("FAMILY", webfont.FAMILY)
+    return webfont.font_face(CJK_FONT_FILE.name) + css + HtmlFormatter().get_style_defs(".highlight")
 
 
 NAV = (

@@ -146,7 +146,7 @@ def test_show_article_renders_a_themes_passage():
     html = annotate.show_article(theme="services").data
     article = data.load_article()
     assert "为民服务更暖心" in html and "线上培训儿童保健家庭指导员" in html
-    assert "精准帮扶更有力" not in html.split('<div class="article">')[1]
+    assert "精准帮扶更有力" not in html.split('<div class="article"')[1]
     assert article[article.index("3 为民服务更暖心") - 50 :].count("▲") == html.count("▲")
     events_only = annotate.show_article(kind="event").data
     assert events_only.count('class="mark k-event') == len(data.load_events())
