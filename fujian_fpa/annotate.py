@@ -397,7 +397,7 @@ def legend(shown: list[Mark], filters: bool) -> str:
                 items.append(f'<input type="checkbox" id="f-{group}-{key}" checked>')
                 items.append(f'<label for="f-{group}-{key}">{box}{text}</label>')
             else:
-                items.append(f'<span class="legend-item">{box}{text}</span>')
+                items.append(f'<span class="legend-item">{box}{text}</span>&ensp;')  # spaced without the CSS too
         items.append('<br class="legend-end">')
     return "".join(items)
 

@@ -182,3 +182,19 @@ def test_a_mention_built_from_the_table_equals_the_extractors():
         if mark.mention is not None:
             assert isinstance(mark.mention, Mention)
             assert mark.mention == found[(mark.start, mark.end)]
+
+
+def test_the_readmes_python_example_runs_as_written():
+    """The README's `import fujian_fpa` block, run in a fresh interpreter as a reader would paste it."""
+    import re
+    import subprocess
+    import sys
+
+    from fujian_fpa import paths
+
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "import fujian_fpa" in b]
+    assert blocks, "the README shows no `import fujian_fpa` example"
+    for block in blocks:
+        done = subprocess.run([sys.executable, "-c", block], cwd=paths.ROOT.parent, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]
