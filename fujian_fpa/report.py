@@ -63,7 +63,7 @@ nav.toc ul { list-style: none; padding-left: 0; } nav.toc li.h3 { padding-left: 
 .prompt { display: none; }
 table { border-collapse: collapse; font-size: 14px; margin: .8em 0; }
 th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-align: left;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1.2em; }
 .card { border: 1px solid #ddd; border-radius: 4px; padding: .8em; }
 .card img, .figure img { max-width: 100%; }
@@ -226,7 +226,8 @@ def html_table(frame: pd.DataFrame, ids: list[str] | None = None, quote: str | N
     for i, values in enumerate(frame.itertuples(index=False)):
         cells = []
         for column, value in zip(frame.columns, values, strict=True):
-            text = MISSING if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+            missing = value is None or value == "" or (not isinstance(value, str) and pd.isna(value))
+            text = MISSING if missing else str(value)
             css = ' class="quote"' if column == quote else ""
             cells.append(f"<td{css}>{escape(text) if text != MISSING else text}</td>")
         anchor = f' id="{escape(ids[i])}"' if ids else ""
