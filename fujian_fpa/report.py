@@ -30,7 +30,7 @@ REPORT = paths.ROOT / "build" / "report"
 _HEADING = re.compile(r'<h([1-3]) id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
 _TAG = re.compile(r"<[^>]+>")
 # A table cell pandas fills for a missing value.
-_MISSING_CELL = re.compile(r"<(td|th)>(?:NaN|None|NaT|&lt;NA&gt;|nan)</(?:td|th)>")
+_MISSING_CELL = re.compile(r"<(td|th)>(?:NaN|None|NaT|&lt;NA&gt;|nan)</(?:td|th)>|<(td)></td>")
 MISSING = "–"
 DATA_FILES = (
     "indicators.csv",
@@ -159,7 +159,7 @@ def _with_chart_links(nb, up: str):
 def notebook_page(entry: Entry, exporter: HTMLExporter) -> str:
     nb = _with_chart_links(nbformat.read(entry.path, as_version=4), up="../")
     body, _ = exporter.from_notebook_node(nb)
-    body = _MISSING_CELL.sub(rf"<\1>{MISSING}</\1>", body)
+    body = _MISSING_CELL.sub(lambda m: f"<{m[1] or m[2]}>{MISSING}</{m[1] or m[2]}>", body)
     layout = f'<div class="layout">{_toc(body)}<div class="notebook">{body}</div></div>'
     return _page(entry.title, layout, depth=1)
 

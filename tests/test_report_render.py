@@ -224,6 +224,7 @@ def test_no_table_cell_is_cut_or_shows_a_missing_value_as_a_word(site):
             text = cell.get_text().strip()
             assert not text.endswith(("...", "…")), f"{page.name}: a cut cell {text[-40:]!r}"
             assert text not in {"NaN", "nan", "None", "<NA>", "NaT"}, f"{page.name}: {text} for a missing value"
+            assert text or cell.name == "th", f"{page.name}: an empty cell for a missing value"
 
 
 def _remote(url: str) -> bool:
