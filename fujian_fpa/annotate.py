@@ -108,6 +108,11 @@ def _theme_at(position: int, parts: list[Passage]) -> str:
     return next(p.theme for p in parts if p.start <= position < p.end)
 
 
+def _none(value):
+    """A missing cell as None: pandas may hold it as NaN."""
+    return None if isinstance(value, float) and value != value else value
+
+
 def _records(frame: pd.DataFrame, file: str, key: str) -> dict:
     return {k: {"file": file, **r} for k, r in zip(frame[key], frame.to_dict("records"), strict=True)}
 
@@ -126,10 +131,10 @@ def marks() -> tuple[Mark, ...]:
     excluded = {(int(r["start"]), r["text"]): {"file": "exclusions.csv", **r} for r in excluded.to_dict("records")}
     out = []
     for m in found.itertuples(index=False):
-        mention = Mention(m.start, m.end, m.text, m.kind, m.value, m.value_max, m.unit, m.bound)
+        mention = Mention(m.start, m.end, m.text, m.kind, _none(m.value), _none(m.value_max), m.unit, m.bound)
         accounted = m.accounted_by if isinstance(m.accounted_by, str) else ""  # None, or NaN from pandas
         holders = [h.split(":", 1) for h in accounted.split(";") if h]
-        held = tuple(rows[f][rid] for f, *rest in holders if rest for rid in rest)
+        held = tuple(rows[f][rid] for f, *rest in holders if f in rows for rid in rest if rid in rows[f])
         exclusion = excluded.get((m.start, m.text))
         if m.kind == "word":
             kind = "word"
