@@ -32,26 +32,28 @@ check: $(STAMP)
 report: $(STAMP)
 	$(PY) -m fujian_fpa report
 
-# Screenshots of the index and one notebook page, to look at before submitting a change to the report.
+# A full-height screenshot of every page of the report, to look at before submitting a change to it.
+# Chromium runs with a throwaway profile, removed afterwards.
 report-check: report
 	@command -v $(CHROMIUM) >/dev/null || { echo "needs Chromium: apt-get install chromium"; exit 1; }
-	mkdir -p $(SHOTS)
-	for page in index notebooks/02-targeted-assistance; do \
-	  $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-	    --disable-background-networking --disable-component-update --disable-sync \
-	    --user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1280,1600 \
-	    --screenshot=$(SHOTS)/$$(basename $$page).png "file://$(CURDIR)/build/report/$$page.html" 2>/dev/null; \
-	done
-	@ls $(SHOTS)/*.png
+	rm -rf $(SHOTS)
+	$(PY) -m fujian_fpa.screenshots build/report $(SHOTS) $(CHROMIUM)
 
 # Regeneration against its floor: prints a table, writes benchmarks/results.json (a few minutes).
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 # A kernel named for this environment, so that JupyterLab runs the notebooks with the pinned packages.
+# JupyterLab reads build/jupyter/custom/custom.css, which gives it the bundled CJK font, so Chinese shows
+# on a machine with no CJK font; your own JupyterLab settings and workspaces stay where they were.
+LAB_CONFIG := build/jupyter
 lab: $(STAMP)
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
+	$(PY) -m fujian_fpa.webfont $(LAB_CONFIG)
+	user=$$($(VENV)/bin/jupyter --config-dir); \
+	JUPYTER_CONFIG_DIR=$(CURDIR)/$(LAB_CONFIG) JUPYTERLAB_SETTINGS_DIR=$$user/lab/user-settings \
+	  JUPYTERLAB_WORKSPACES_DIR=$$user/lab/workspaces \
+	  $(VENV)/bin/jupyter lab --notebook-dir=notebooks --LabApp.custom_css=True $(LAB_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -44,6 +44,7 @@ def set_style() -> None:
     tables show 144,960,000 rather than 1.449600e+08.
     """
     pd.set_option("display.float_format", display_number)
+    pd.set_option("display.max_colwidth", None)  # a quote or a description in full, never cut with "..."
     family = cjk_font_name()
     rc = {
         "font.family": "sans-serif",

@@ -28,6 +28,11 @@
 # - `figures/{zh,en}/00_figures_by_theme.{png,svg,csv}`
 
 # %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="overview")
+
+# %%
 from IPython.display import Markdown
 import pandas as pd
 import seaborn as sns

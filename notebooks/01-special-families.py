@@ -28,6 +28,11 @@
 # - `figures/{zh,en}/01_sites_and_honours.{png,svg,csv}`
 
 # %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="special_families")
+
+# %%
 
 from IPython.display import Markdown
 

@@ -30,6 +30,11 @@
 # - `figures/{zh,en}/02_legal_aid.{png,svg,csv}`
 
 # %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="targeted_assistance")
+
+# %%
 from IPython.display import Markdown
 
 from fujian_fpa import charts, data, derived, figures, findings, precision

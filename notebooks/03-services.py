@@ -28,6 +28,11 @@
 # - `figures/{zh,en}/03_parenting.{png,svg,csv}`
 
 # %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="services")
+
+# %%
 from IPython.display import Markdown
 import pandas as pd
 

@@ -27,6 +27,11 @@
 # - `figures/{zh,en}/04_reach_person_times.{png,svg,csv}`
 
 # %%
+import fujian_fpa
+
+fujian_fpa.show_article(theme="family_health")
+
+# %%
 
 from IPython.display import Markdown
 

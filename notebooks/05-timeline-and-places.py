@@ -26,6 +26,11 @@
 # - `figures/{zh,en}/05_timeline.{png,svg,csv}`
 
 # %%
+import fujian_fpa
+
+fujian_fpa.show_article(kind="event")
+
+# %%
 from IPython.display import Markdown
 import matplotlib.dates as mdates
 import pandas as pd

@@ -25,6 +25,11 @@
 # - `figures/{zh,en}/06_accounting.{png,svg,csv}`
 
 # %%
+import fujian_fpa
+
+fujian_fpa.show_article()
+
+# %%
 from IPython.display import Markdown
 import pandas as pd
 
