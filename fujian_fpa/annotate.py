@@ -136,12 +136,13 @@ def marks() -> tuple[Mark, ...]:
         holders = [h.split(":", 1) for h in accounted.split(";") if h]
         held = tuple(rows[f][rid] for f, *rest in holders if f in rows for rid in rest if rid in rows[f])
         exclusion = excluded.get((m.start, m.text))
-        if m.kind == "word":
-            kind = "word"
-        elif held and held[0]["file"] == "indicators.csv":
+        # What the data make of a number decides its mark: a word can be a figure (之一, one honour).
+        if held and held[0]["file"] == "indicators.csv":
             kind = "figure"
         elif held:
             kind = "event"
+        elif m.kind == "word":
+            kind = "word"
         elif exclusion:
             kind = "excluded"
         else:

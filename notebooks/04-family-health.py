@@ -49,7 +49,7 @@ theme[["id", "program", "metric_en", "role", "value", "unit", "bound"]]
 # ## The expert pool and the events
 
 # %%
-theme[theme["role"].isin(["output", "capacity"])][["metric_en", "role", "value", "unit", "bound", "quote"]]
+theme[theme["role"].isin(["output", "capacity"])][["metric_en", "role", "printed", "value", "unit", "bound"]]
 
 # %% [markdown]
 # ## Reach: online, offline and publicity

@@ -41,15 +41,16 @@ def test_marks_say_what_each_number_is():
     events = {r["id"] for m in marks if m.kind == "event" for r in m.rows}
     assert figures == set(data.load_indicators()["id"])
     assert events == set(data.load_events()["id"])
-    assert sum(m.kind == "excluded" for m in marks) == len(data.load_exclusions())
+    exclusions = data.load_exclusions()
+    assert sum(m.kind == "excluded" for m in marks) == (exclusions["kind"] != "word").sum()
+    assert sum(m.kind == "word" and bool(m.reason) for m in marks) == (exclusions["kind"] == "word").sum()
     assert all(m.reason for m in marks if m.kind == "excluded")
     assert not [m for m in marks if m.kind == "unaccounted"]
-    # numerals inside words: the article's 一年来, 之一, 三孩, 一等奖 among them
-    words = {m.start: m.text for m in marks if m.kind == "word"}
+    # numerals inside words: 一年来 and 三孩 count nothing; 之一 and 一等奖 are each an honour
     article = data.load_article()
-    for word in ("一年来", "三孩", "一等奖", "之一"):
+    for word, kind in (("一年来", "word"), ("三孩", "word"), ("一等奖", "figure"), ("之一", "figure")):
         at = article.index(word)
-        assert any(at <= s < at + len(word) for s in words), word
+        assert any(m.kind == kind and m.start <= at < m.end for m in marks), word
 
 
 def test_a_figure_is_marked_in_its_themes_colour():
@@ -62,7 +63,9 @@ def test_the_count_line_is_computed():
     marks = list(annotate.marks())
     line = annotate.count_line(marks)
     assert f"{len(data.load_indicators())} figures" in line and f"{len(data.load_events())} event dates" in line
-    assert f"{len(data.load_exclusions())} excluded" in line and "accounted for" in line
+    exclusions = data.load_exclusions()
+    assert f"{(exclusions['kind'] != 'word').sum()} excluded" in line and "accounted for" in line
+    assert f"{sum(m.kind == 'word' for m in marks)} words" in line
 
 
 def test_an_unaccounted_number_is_shown_and_counted(monkeypatch):

@@ -103,7 +103,7 @@ def test_thumbnails_link_to_their_notebook(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     for e in catalog.catalog():
         if e.writes:
-            assert f'<a href="notebooks/{e.name}.html"><img src="figures/en/{e.writes[0]}.png"' in html
+            assert f'<a href="notebooks/{e.name}.html"><img src="figures/en/thumbs/{e.writes[0]}.png"' in html
 
 
 def test_the_data_page_links_every_file_and_the_article(site):
