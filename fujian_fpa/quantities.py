@@ -3,39 +3,190 @@
 `extract(text)` returns one `Mention` per number. Measured figures have kind ``quantity``,
 ``percent`` or ``range``; numbers that are part of something else (a date, a section number, a
 title, a name) are reported with that kind, so that a caller can account for every one of them.
-Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are not reported at all.
+Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are not reported at all;
+they are listed in `SET_PHRASES` or skipped because no measure word follows them.
+
+How it works, in four parts of this module:
+
+1. **Numerals** (`numeral_value`): an Arabic or Chinese numeral is read exactly, or not at all.
+   A numeral that cannot be read completely (二三万, 1.1.1.1, a decimal after an unknown sign)
+   raises ValueError, and its whole span is reported with kind ``unparsed``: never a partial value.
+2. **Patterns**: one regular expression per kind of number. Every numeral in them is an atomic
+   group that starts only where a run of numeral characters starts, so that each pattern makes at
+   most one attempt per run and extraction takes time linear in the length of the text.
+3. **Handlers**: one function per pattern turns a match into a `Mention`.
+4. **`extract`** runs the patterns in order of precedence (`_STEPS`); a span that one pattern
+   claims, the next cannot. A last pass reports any run of digits that nothing could read.
 """
 
 from dataclasses import dataclass
+import decimal
 from decimal import Decimal
 import re
-
-import cn2an
 
 from .textnorm import join_layout_breaks, normalize
 
 MEASURED = frozenset({"quantity", "percent", "range"})
 
+# ---------------------------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------------------------
+
 # Longest first, so that 人次 wins over 人 and 个月 over 个.
 _UNIT_WORDS = (
-    "元 户 户次 名 人 人次 个 个月 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
+    "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
     "堂 届 县 市 区 镇 乡 村 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
-_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+# Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
+_MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
 _PREFIX_BOUND = {
     "大约": "approx", "大概": "approx", "约": "approx",
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
-    "超过": "at_least", "逾": "at_least",
+    "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
+    "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
+    "不低于": "at_least",
 }  # fmt: skip
-_SUFFIX_BOUND = {"多": "at_least", "余": "at_least", "以上": "at_least", "以下": "at_most", "左右": "approx"}
+_SUFFIX_BOUND = {
+    "多": "at_least", "余": "at_least", "以上": "at_least", "有余": "at_least",
+    "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
+}  # fmt: skip
+# Words that may stand between a bound word and its number: 最高可增加4789元, 至少每月5000元,
+# 逾港币150万元. A closed list, so that a bound word never reaches a number across a clause.
+_BOUND_GAP_WORDS = (
+    "可 能 将 达 为 有 共 获 可达 可获 增加 提高 补助 补贴 资助 发放 领取 一次性 "
+    "每月 每年 每人 每户 每宗 每次 每名 每个 每天 每家 港币 港元 人民币 新台币 台币 澳门币"
+)
+# Words that contain a numeral followed by a measure word but count nothing. The text is matched
+# after normalisation, so the simplified form covers the traditional one (這一年, 一個月餅).
+SET_PHRASES = (
+    "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
+    "一期工程", "一个讯息", "一个月饼",
+)  # fmt: skip
 
-# A numeral: Arabic (with thousands separators and decimals) or Chinese. A Chinese numeral
-# starts with a digit or 十, so 万家 and 千家万户 are words, not numbers.
-_AR = r"(?<![\d.])(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?![\d.]*\d)"
-_CN = r"(?:[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*)"
+# ---------------------------------------------------------------------------------------------
+# 1. Numerals, read exactly
+# ---------------------------------------------------------------------------------------------
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT_CLASS = "〇零一二三四五六七八九"
+_CN_START = _CN_DIGIT_CLASS + "两十廿卅卌"
+_CN_CHARS = _CN_START + "百千万亿"
+_CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+# Arithmetic that never rounds: an inexact or overflowing step raises, and the numeral is unparsed.
+_EXACT = decimal.Context(
+    prec=decimal.MAX_PREC,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation, decimal.Rounded],
+)
+
+
+def numeral_value(numeral: str) -> Decimal:
+    """The exact value of an Arabic or Chinese numeral, without multiplier words after it.
+
+    Raises ValueError when the numeral cannot be read completely; it never returns a partial value.
+    """
+    arabic = numeral.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", arabic):
+        return Decimal(arabic)
+    whole, point, fraction = numeral.partition("点") if "点" in numeral else numeral.partition(".")
+    if point and not (fraction and all(c in _CN_DIGIT_CLASS for c in fraction)):
+        raise ValueError(f"not a numeral: {numeral}")
+    value = Decimal(_chinese_integer(whole))
+    if fraction:
+        value += Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in fraction))
+    return value
+
+
+def _chinese_integer(numeral: str) -> int:
+    """二〇二一 → 2021 (digit by digit), 一百五十万 → 1500000, 廿三 → 23; anything else raises."""
+    if not numeral:
+        raise ValueError("empty numeral")
+    if all(c in _CN_DIGITS and c != "两" for c in numeral):
+        # Two digits side by side without a zero are an estimate (二三万: two or three 万), not 23.
+        if len(numeral) == 2 and not set(numeral) & {"〇", "零"}:
+            raise ValueError(f"an estimate, not a numeral: {numeral}")
+        return int("".join(str(_CN_DIGITS[c]) for c in numeral))
+    for tens, spelled in _CN_TENS.items():
+        numeral = numeral.replace(tens, spelled)
+    total = 0  # what the 亿 group closed
+    wan = 0  # what the 万 group closed, inside the current 亿 group
+    section = 0  # below 万
+    digit = None  # a digit waiting for its unit
+    last_unit = 10_000  # small units must fall: 千 before 百 before 十
+    seen_yi = seen_wan = False
+    for c in numeral:
+        if c in _CN_DIGITS:
+            if digit is not None:
+                raise ValueError(f"two digits in a row: {numeral}")
+            digit = _CN_DIGITS[c]
+            if digit == 0:
+                digit, last_unit = None, min(last_unit, 10_000) if section == 0 else last_unit
+        elif c in _CN_SMALL_UNITS:
+            unit = _CN_SMALL_UNITS[c]
+            if unit >= last_unit:
+                raise ValueError(f"units out of order: {numeral}")
+            if digit is None and not (c == "十" and section == 0):
+                raise ValueError(f"a unit without its digit: {numeral}")
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        elif c == "万":
+            if seen_wan or section + (digit or 0) == 0:
+                raise ValueError(f"misplaced 万: {numeral}")
+            wan, section, digit, last_unit, seen_wan = (section + (digit or 0)) * 10_000, 0, None, 10_000, True
+        elif c == "亿":
+            if seen_yi or wan + section + (digit or 0) == 0:
+                raise ValueError(f"misplaced 亿: {numeral}")
+            total = (wan + section + (digit or 0)) * 100_000_000
+            wan, section, digit, last_unit, seen_yi, seen_wan = 0, 0, None, 10_000, True, False
+        else:
+            raise ValueError(f"not a numeral character: {c!r} in {numeral}")
+    if digit is not None and last_unit < 10_000 and last_unit != 10:
+        raise ValueError(f"a digit without its unit: {numeral}")  # 两万五, 三千二: read as unparsed
+    return total + wan + section + (digit or 0)
+
+
+def _scaled(numeral: str, multipliers: str | None) -> Decimal:
+    """The numeral times its multiplier words (万, 亿, 千万, …), exact however large."""
+    exponent = sum(_MULTIPLIER_EXPONENT[w] for w in (multipliers or "") if w in _MULTIPLIER_EXPONENT)
+    try:
+        # Times an integer power of ten, so that 285.57万 keeps its printed decimals: 2855700.00.
+        return _EXACT.multiply(numeral_value(numeral), Decimal("1" + "0" * exponent))
+    except decimal.DecimalException as err:
+        raise ValueError(f"too large to hold exactly: {numeral}{multipliers}") from err
+
+
+def _bound(*words: str | None) -> str:
+    for word in words:
+        if word in _PREFIX_BOUND:
+            return _PREFIX_BOUND[word]
+        if word in _SUFFIX_BOUND:
+            return _SUFFIX_BOUND[word]
+    return "exact"
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Patterns
+# ---------------------------------------------------------------------------------------------
+
+_SP = "[ \u00a0\u3000]?"  # one space, as PDF text and wrapped lines print between number and unit
+# An Arabic numeral starts where no digit (or digit and separator) stands before it, takes its whole
+# run atomically, and must not be followed by more of a numeral (1.1.1.1 is no number): the match
+# is then all or nothing. Thousands are grouped by an ASCII comma or, before a unit, a space
+# (216 688宗); the Chinese comma is punctuation (分别资助120，340，560户 is a list).
+_AR = (
+    r"(?<!\d)(?<!\d[.,])"
+    rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?(?:[万亿]|{'|'.join(UNITS)}))|\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    r"(?>\.\d+)?(?![.,]\d)"
+)
+# A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
+_CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
+# 千克 and 千米 are measure words, not 千 times 克.
+_MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
 _UNIT = "|".join(UNITS)
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
 _PRE = (
@@ -43,10 +194,12 @@ _PRE = (
     .replace("|约", "|(?<![节签预制公邀])约")
     .replace("|近", "|(?<![最附亲贴靠将接])近")
 )
+_GAP = "(?:" + "|".join(sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True)) + "){1,3}"
+_POST = "以上|以下|以内|左右|上下|有余"
 
 # Each pattern opens with a look-ahead at the characters its match can start with: the engine
 # then rejects most positions at the first character, which makes extraction about three times faster.
-_NUMERAL_START = "0-9〇零一二两三四五六七八九十"
+_NUMERAL_START = "0-9" + _CN_START
 _PREFIX_START = "".join(sorted({word[0] for word in _PREFIX_BOUND}))
 
 
@@ -56,35 +209,50 @@ def _guarded(starts: str, pattern: str) -> re.Pattern:
 
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
-    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?P<approx1>[多余])?(?P<mult>[万亿]+)?(?P<approx2>[多余])?"
-    rf"(?P<unit>{_UNIT})?(?P<post>以上|以下|左右)?",
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
+    rf"(?P<approx2>[多余])?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?",
 )
 _RANGE = _guarded(
     _NUMERAL_START,
-    rf"(?P<lo>{_NUM})(?P<lomult>[万亿]+)?(?:—{{1,2}}|–|-|~|至|到)(?P<hi>{_NUM})(?P<himult>[万亿]+)?"
-    rf"(?P<unit>%|{_UNIT})",
+    rf"(?P<lo>{_NUM})(?P<lomult>{_MULT})?(?P<lounit>%|{_UNIT})?(?:—{{1,2}}|–|-|~|至|到)"
+    rf"(?P<hi>{_NUM})(?P<himult>{_MULT})?{_SP}(?P<unit>%|{_UNIT})",
 )
-_PERCENT = _guarded(_PREFIX_START + "0-9百", rf"(?P<pre>{_PRE})?(?P<num>{_AR})(?P<unit>%|个百分点)|百分之(?P<cn>{_CN})")
+_PERCENT = _guarded(
+    _PREFIX_START + _NUMERAL_START + "百",
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个百分点)(?P<post>{_POST})?"
+    rf"|百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?",
+)
+_YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![〇零一二三四五六七八九])二[〇零][〇零一二三四五六七八九]{2}"
 _DATE = _guarded(
     "0-9二",
-    r"(?P<y>(?<!\d)(?:19|20)\d{2}|[二][〇零][〇零一二三四五六七八九]{2})年"
-    r"(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?"
-    r"|(?<![\d.])(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号]",
+    rf"(?P<y1>(?<!\d)(?:19|20)\d{{2}})(?:-|–|—|~|至|到|/)(?P<y2>(?:19|20)?\d{{2}})(?!\d){_SP}年度?"
+    rf"|(?P<y>{_YEAR}){_SP}年"
+    rf"(?:{_SP}(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_SP}月"
+    rf"(?:{_SP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[日号])?)?"
+    rf"|(?<![\d.])(?P<m2>\d{{1,2}}){_SP}月{_SP}(?P<d2>\d{{1,2}}){_SP}[日号]"
+    r"|(?<![\d.])(?P<d3>\d{1,2})日",
 )
-_ORDINAL = re.compile(rf"第(?P<num>{_NUM})(?:{_UNIT})?")
+_DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达)$")
+_ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
 _DAY_NAME = _guarded("0-9", r"(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?!\d)")
 _SECTION = re.compile(r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|、)(?=\S)")
-_TITLE = re.compile(r"《[^》\n]*》")
-_QUOTED = re.compile(r"“[^”\n]*”")
-# Words that contain a numeral followed by a measure word but count nothing.
-SET_PHRASES = (
-    "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
-)  # fmt: skip
+# A title or a quoted name ends at its closing mark or at the next opening one, so that a text of
+# unclosed marks is still read in linear time.
+_TITLE = re.compile(r"《[^《》\n]*》")
+_QUOTED = re.compile(r"“[^“”\n]*”")
 _SET_PHRASE = re.compile("|".join(SET_PHRASES))
-# A unitless number takes its unit from a counted noun just before it (观看人数累计达89.1万).
-_COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数[^,，。;；:：]*$")
+# Any run of digits and separators; the last pass reports those that nothing else could read.
+_DIGIT_RUN = re.compile(r"(?<!\d)(?<!\d[.,])(?>\d+(?:[.,]\d+)*)")
+# A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
+# or, for a sum in 万 or 亿, a noun of money (低保金3347万).
+_COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数[^,，。;；:：\d]{0,12}$")
+_MONEY_NOUN = re.compile(
+    r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)[^,，。;；:：\d]{0,8}$"
+)
 _NOUN_UNIT = {"家庭": "户"}
+# Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
+_LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 
 
 @dataclass(frozen=True)
@@ -103,34 +271,6 @@ class Mention:
     @property
     def measured(self) -> bool:
         return self.kind in MEASURED
-
-
-def numeral_value(numeral: str) -> Decimal:
-    """The exact value of an Arabic or Chinese numeral string, without multiplier words after it."""
-    numeral = numeral.replace(",", "").replace("，", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", numeral):
-        return Decimal(numeral)
-    # cn2an reads Chinese numerals; it is not used on decimals times 万, which it truncates.
-    try:
-        return Decimal(str(cn2an.cn2an(numeral, "smart")))
-    except (ValueError, KeyError, IndexError) as err:  # cn2an's way of saying "not a numeral"
-        raise ValueError(f"not a numeral: {numeral}") from err
-
-
-def _scaled(numeral: str, multipliers: str | None) -> Decimal:
-    value = numeral_value(numeral)
-    for word in multipliers or "":
-        value *= _MULTIPLIERS[word]
-    return value
-
-
-def _bound(*words: str | None) -> str:
-    for word in words:
-        if word in _PREFIX_BOUND:
-            return _PREFIX_BOUND[word]
-        if word in _SUFFIX_BOUND:
-            return _SUFFIX_BOUND[word]
-    return "exact"
 
 
 class _Scanner:
@@ -164,6 +304,10 @@ class _Scanner:
                     yield m
 
 
+# ---------------------------------------------------------------------------------------------
+# 3. Handlers: one match becomes one mention (or none, when the match turns out to be a word)
+# ---------------------------------------------------------------------------------------------
+
 _AR_ONLY = re.compile(_AR)
 
 
@@ -180,12 +324,40 @@ def _day_name(s: _Scanner, m: re.Match) -> None:
 
 
 def _date(s: _Scanner, m: re.Match) -> None:
-    if m["m2"]:
-        value = f"--{int(m['m2']):02d}-{int(m['d2']):02d}"
+    """A date as ISO 8601: 2021-05-16, --06-01 (no year), ---11 (day of month), 2021/2022 (two years)."""
+    if m["y1"]:
+        first, last = m["y1"], m["y2"]
+        last = first[:2] + last if len(last) == 2 else last
+        if int(last) <= int(first):
+            raise ValueError(f"not a span of years: {m[0]}")
+        value = f"{first}/{last}"
+    elif m["d3"]:
+        if _DURATION_BEFORE_DAYS.search(s.text, max(0, m.start() - 2), m.start()):
+            return  # 为期3日 is a length of time, read as a quantity later
+        value = f"---{_day(m['d3'])}"
+    elif m["m2"]:
+        value = f"--{_month(m['m2'])}-{_day(m['d2'])}"
     else:
-        parts = [int(numeral_value(m["y"]))] + [int(numeral_value(m[k])) for k in ("m", "d") if m[k]]
-        value = "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
+        value = f"{int(numeral_value(m['y'])):04d}"
+        if m["m"]:
+            value += f"-{_month(m['m'])}"
+        if m["d"]:
+            value += f"-{_day(m['d'])}"
     s.add(m.start(), m.end(), "date", value)
+
+
+def _month(numeral: str) -> str:
+    month = int(numeral_value(numeral))
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month: {numeral}")
+    return f"{month:02d}"
+
+
+def _day(numeral: str) -> str:
+    day = int(numeral_value(numeral))
+    if not 1 <= day <= 31:
+        raise ValueError(f"no day of a month: {numeral}")
+    return f"{day:02d}"
 
 
 def _enclosed(kind: str):
@@ -207,19 +379,33 @@ def _single(kind: str):
 
 def _percent(s: _Scanner, m: re.Match) -> None:
     if m["cn"]:
-        s.add(m.start(), m.end(), "percent", numeral_value(m["cn"]), "%")
+        value = Decimal(100) if m["cn"] == "百" else numeral_value(m["cn"])
+        s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post2"]))
         return
     unit = "%" if m["unit"] == "%" else "百分点"
-    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["pre"]))
+    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["pre"], m["post"]))
 
 
 def _range(s: _Scanner, m: re.Match) -> None:
-    lo_mult, hi_mult = m["lomult"], m["himult"]
-    if not lo_mult and hi_mult and numeral_value(m["lo"]) < numeral_value(m["hi"]):
+    if m["lounit"] and m["lounit"] != m["unit"]:
+        return  # 3年至5人: two quantities, read one by one later
+    lo_num, lo_mult = _split_multiplier(m["lo"], m["lomult"])
+    hi_num, hi_mult = _split_multiplier(m["hi"], m["himult"])
+    if not lo_mult and hi_mult and numeral_value(lo_num) < numeral_value(hi_num):
         lo_mult = hi_mult  # 3至5万元 is 3万 to 5万
-    lo, hi = _scaled(m["lo"], lo_mult), _scaled(m["hi"], hi_mult)
+    lo, hi = _scaled(lo_num, lo_mult), _scaled(hi_num, hi_mult)
+    if lo >= hi:
+        raise ValueError(f"a range that does not rise: {m[0]}")
     kind, unit = ("percent", "%") if m["unit"] == "%" else ("range", m["unit"])
     s.add(m.start(), m.end(), kind, lo, unit, "range", hi)
+
+
+def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
+    """三至五万元: the Chinese numeral 五万 carries the multiplier that 三 shares."""
+    core = numeral.rstrip("万亿")
+    if core != numeral and core and not set(core) & {"万", "亿"}:
+        return core, numeral[len(core) :] + (multipliers or "")
+    return numeral, multipliers or ""
 
 
 def _quantity(s: _Scanner, m: re.Match) -> None:
@@ -230,14 +416,22 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     bound = _bound(m["pre"], m["approx1"], m["approx2"], m["post"])
     unit, kind = m["unit"] or "", "quantity"
     if not unit:
-        unit = _counted_unit(s.text, m.start())
+        unit = _noun_unit(s.text, m.start(), bool(m["mult"]))
         kind = "quantity" if unit and m["mult"] else "number"
     s.add(m.start(), m.end(), kind, value, unit, bound)
 
 
-def _counted_unit(text: str, start: int) -> str:
+def _noun_unit(text: str, start: int, multiplied: bool) -> str:
     found = _COUNTED_NOUN.search(text, max(0, start - 20), start)
-    return _NOUN_UNIT.get(found[1], found[1]) if found else ""
+    if found:
+        return _NOUN_UNIT.get(found[1], found[1])
+    if multiplied and _MONEY_NOUN.search(text, max(0, start - 16), start):
+        return "元"
+    return ""
+
+
+def _unreadable_digits(s: _Scanner, m: re.Match) -> None:
+    raise ValueError(f"not a numeral: {m[0]}")
 
 
 # In order of precedence: (pattern, handler, enclosing pattern or None).
@@ -253,14 +447,39 @@ _STEPS = (
     (_PERCENT, _percent, None),
     (_RANGE, _range, None),
     (_QUANTITY, _quantity, None),
+    (_DIGIT_RUN, _unreadable_digits, None),
 )
+
+
+def _numeral_start(m: re.Match) -> int:
+    """Where the numeral of a match starts, after any bound word before it (约有二三万人 → 二三万人)."""
+    groups = [g for g in ("num", "lo") if g in m.re.groupindex and m.start(g) >= 0]
+    return m.start(groups[0]) if groups else m.start()
+
+
+def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
+    """分别资助120，340，560户: unitless numbers listed before a quantity take its measure word."""
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        last, before = out[i], out[i - 1]
+        if last.kind != "quantity" or last.bound != "exact" or before.kind != "number" or not last.unit:
+            continue
+        if _LIST_SEPARATOR.fullmatch(text[before.end : last.start]):
+            out[i - 1] = Mention(before.start, before.end, before.text, "quantity", before.value, None, last.unit, "exact")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Extraction
+# ---------------------------------------------------------------------------------------------
 
 
 def extract(text: str) -> list[Mention]:
     """Every number in `text`, in order of position.
 
-    A numeral that cannot be read (二三万, 五九万) is reported with kind ``unparsed`` and no value,
-    so that it is seen rather than dropped.
+    A numeral that cannot be read completely (二三万, 1.1.1.1, a number too large to hold) is
+    reported with kind ``unparsed`` and no value over its whole span, so that it is seen rather
+    than dropped, and never given a partial value.
     """
     s = _Scanner(text)
     for pattern, handle, within in _STEPS:
@@ -268,8 +487,8 @@ def extract(text: str) -> list[Mention]:
             try:
                 handle(s, m)
             except ValueError:
-                s.add(m.start(), m.end(), "unparsed", None)
-    return sorted(s.mentions, key=lambda m: m.start)
+                s.add(_numeral_start(m), m.end(), "unparsed", None)
+    return _share_list_units(sorted(s.mentions, key=lambda m: m.start), text)
 
 
 def format_value(value: Decimal | str | None) -> str:
