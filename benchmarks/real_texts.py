@@ -87,7 +87,9 @@ def _same_unit(a: str, b: str) -> bool:
 def _agrees(key: Figure, found: Figure) -> bool:
     overlap = key.start < found.end and found.start < key.end
     same_max = key.value_max == found.value_max or (key.value_max is None and found.value_max is None)
-    return overlap and key.value is not None and key.value == found.value and same_max and _same_unit(key.unit, found.unit)
+    return (
+        overlap and key.value is not None and key.value == found.value and same_max and _same_unit(key.unit, found.unit)
+    )
 
 
 @dataclass
@@ -113,11 +115,11 @@ class Score:
         )
 
 
-def score(key: list[Figure], found: list[Figure]) -> tuple[Score, list[Figure], list[Figure]]:
-    """The score of one text, with the key rows missed and the mentions that match none."""
+def score(key: list[Figure], found: list[Figure]) -> tuple[Score, list[Figure], list[Figure], list[Figure]]:
+    """The score of one text, with the key rows missed, the mentions that match none, and wrong bounds."""
     free = list(found)
     s = Score(keys=len(key), found=len(found))
-    missed = []
+    missed, wrong_bound = [], []
     for row in sorted(key, key=lambda f: f.start):
         hit = next((f for f in free if _agrees(row, f)), None)
         if hit is None:
@@ -126,7 +128,9 @@ def score(key: list[Figure], found: list[Figure]) -> tuple[Score, list[Figure], 
         free.remove(hit)
         s.matched += 1
         s.bounds_right += hit.bound == row.bound
-    return s, missed, free
+        if hit.bound != row.bound:
+            wrong_bound.append(hit)
+    return s, missed, free, wrong_bound
 
 
 def main() -> None:
@@ -145,7 +149,7 @@ def main() -> None:
         if args.half and meta["half"] != args.half:
             continue
         text = (folder / "text.txt").read_text(encoding="utf-8")
-        s, missed, false = score(read_key(folder), engine(text))
+        s, missed, false, wrong_bound = score(read_key(folder), engine(text))
         print(f"| {folder.name} | {meta['half']} | {meta['script']} | {s.row()} |")
         for name in (meta["half"], f"{meta['half']} {meta['script']}", "all", f"all {meta['script']}"):
             groups.setdefault(name, Score()).add(s)
@@ -154,6 +158,8 @@ def main() -> None:
                 print(f"    missed {f.surface!r} at {f.start}: {f.value} {f.value_max or ''} {f.unit} {f.bound}")
             for f in false:
                 print(f"    false  {f.surface!r} at {f.start}: {f.value} {f.value_max or ''} {f.unit} {f.bound}")
+            for f in wrong_bound:
+                print(f"    bound  {f.surface!r} at {f.start}: {f.bound}")
     for name in sorted(groups):
         print(f"| **{name}** | | | {groups[name].row()} |")
 

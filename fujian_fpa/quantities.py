@@ -22,6 +22,7 @@ How it works, in four parts of this module:
 from dataclasses import dataclass
 import decimal
 from decimal import Decimal
+from fractions import Fraction
 import re
 
 from .textnorm import join_layout_breaks, normalize
@@ -46,7 +47,12 @@ _PREFIX_BOUND = {
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
     "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
     "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
-    "不低于": "at_least",
+    "不低于": "at_least", "高于": "at_least", "突破": "at_least", "少于": "at_most", "低于": "at_most", "未满": "at_most",
+}  # fmt: skip
+# A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万).
+_BARE_MULTIPLIER_BOUND = {
+    "超过": "at_least", "过": "at_least", "超": "at_least", "逾": "at_least", "上": "at_least",
+    "将近": "at_most", "接近": "at_most", "近": "at_most",
 }  # fmt: skip
 _SUFFIX_BOUND = {
     "多": "at_least", "余": "at_least", "以上": "at_least", "有余": "at_least",
@@ -63,13 +69,30 @@ _BOUND_GAP_WORDS = (
 SET_PHRASES = (
     "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
     "一期工程", "一个讯息", "一个月饼",
+    "三八妇女节", "三八节", "三八红旗", "五一劳动节", "五一节", "五四青年节", "六一儿童节", "六一节", "八一建军节",
+    "四套班子",
 )  # fmt: skip
+# 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
+_ARTICLE_ONE_BEFORE = "个月 个 位 批 所 期 年 种 项 件 场 本 份 家 间 条 支 张 套 座 天".split()
 
 # ---------------------------------------------------------------------------------------------
 # 1. Numerals, read exactly
 # ---------------------------------------------------------------------------------------------
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_DIGIT_CLASS = "〇零一二三四五六七八九"
 _CN_START = _CN_DIGIT_CLASS + "两十廿卅卌"
 _CN_CHARS = _CN_START + "百千万亿"
@@ -92,6 +115,8 @@ def numeral_value(numeral: str) -> Decimal:
     arabic = numeral.replace(",", "").replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", arabic):
         return Decimal(arabic)
+    if re.fullmatch(r"(?:\d+(?:\.\d+)?[亿万千百])+\d*", arabic):
+        return _mixed_value(arabic)
     whole, point, fraction = numeral.partition("点") if "点" in numeral else numeral.partition(".")
     if point and not (fraction and all(c in _CN_DIGIT_CLASS for c in fraction)):
         raise ValueError(f"not a numeral: {numeral}")
@@ -149,6 +174,19 @@ def _chinese_integer(numeral: str) -> int:
     return total + wan + section + (digit or 0)
 
 
+def _mixed_value(numeral: str) -> Decimal:
+    """449万3000 → 4493000, 1亿6055万 → 160550000: each part smaller than the unit before it."""
+    total, ceiling = Decimal(0), None
+    for digits, word in re.findall(r"(\d+(?:\.\d+)?)([亿万千百]?)", numeral):
+        part = _EXACT.multiply(Decimal(digits), Decimal(10) ** _MULTIPLIER_EXPONENT.get(word, 0))
+        if ceiling is not None and part >= ceiling:
+            raise ValueError(f"a part larger than the unit before it: {numeral}")
+        total, ceiling = _EXACT.add(total, part), Decimal(10) ** _MULTIPLIER_EXPONENT.get(word, 0)
+        if not word:
+            break
+    return total
+
+
 def _scaled(numeral: str, multipliers: str | None) -> Decimal:
     """The numeral times its multiplier words (万, 亿, 千万, …), exact however large."""
     exponent = sum(_MULTIPLIER_EXPONENT[w] for w in (multipliers or "") if w in _MULTIPLIER_EXPONENT)
@@ -185,6 +223,8 @@ _AR = (
 # A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
 _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
+# Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万元, 1萬3千元.
+_MIXED = rf"(?:{_AR}[亿万千百]){{2,}}|(?:{_AR}[亿万千百])+{_AR}"
 # 千克 and 千米 are measure words, not 千 times 克.
 _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
 _UNIT = "|".join(UNITS)
@@ -194,7 +234,8 @@ _PRE = (
     .replace("|约", "|(?<![节签预制公邀])约")
     .replace("|近", "|(?<![最附亲贴靠将接])近")
 )
-_GAP = "(?:" + "|".join(sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True)) + "){1,3}"
+# 约占全县总人口的4.5%: a share of something, named between 占 and 的.
+_GAP = "(?:" + "|".join(sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True)) + "|占[^,，。;；:：\\d]{0,12}的){1,3}"
 _POST = "以上|以下|以内|左右|上下|有余"
 
 # Each pattern opens with a look-ahead at the characters its match can start with: the engine
@@ -209,7 +250,7 @@ def _guarded(starts: str, pattern: str) -> re.Pattern:
 
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
-    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
     rf"(?P<approx2>[多余])?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?",
 )
 _RANGE = _guarded(
@@ -222,6 +263,13 @@ _PERCENT = _guarded(
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个百分点)(?P<post>{_POST})?"
     rf"|百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?",
 )
+_BARE_MULTIPLIER = _guarded(
+    "".join({w[0] for w in _BARE_MULTIPLIER_BOUND}),
+    r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之])上|将近|接近|(?<![最附亲贴靠])近)(?P<mult>[万亿])"
+    rf"(?P<unit>{_UNIT})",
+)
+# 近五分之一: a fraction, read as a percentage when it has an exact decimal value.
+_FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<den>{_NUM})分之(?P<num>{_NUM})")
 _YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![〇零一二三四五六七八九])二[〇零][〇零一二三四五六七八九]{2}"
 _DATE = _guarded(
     "0-9二",
@@ -230,10 +278,14 @@ _DATE = _guarded(
     rf"(?:{_SP}(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[日号])?)?"
     rf"|(?<![\d.])(?P<m2>\d{{1,2}}){_SP}月{_SP}(?P<d2>\d{{1,2}}){_SP}[日号]"
-    r"|(?<![\d.])(?P<d3>\d{1,2})日",
+    r"|(?<![\d.])(?P<d3>\d{1,2})日"
+    rf"|(?<!\d)(?P<fy1>\d{{2}})/(?P<fy2>\d{{2}})(?!\d){_SP}年度"
+    rf"|(?<!\d)(?P<roc>1[0-4]\d){_SP}年{_SP}(?P<rocm>\d{{1,2}}){_SP}月",
 )
 _DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达)$")
 _ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
+# 五届五次 (the fifth plenary of the fifth council): two ordinals.
+_SESSION = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})届(?P<num2>{_NUM})次")
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
 _DAY_NAME = _guarded("0-9", r"(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?!\d)")
 _SECTION = re.compile(r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|、)(?=\S)")
@@ -241,7 +293,9 @@ _SECTION = re.compile(r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七�
 # unclosed marks is still read in linear time.
 _TITLE = re.compile(r"《[^《》\n]*》")
 _QUOTED = re.compile(r"“[^“”\n]*”")
-_SET_PHRASE = re.compile("|".join(SET_PHRASES))
+_SET_PHRASE = re.compile(
+    "|".join(SET_PHRASES) + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
+)
 # Any run of digits and separators; the last pass reports those that nothing else could read.
 _DIGIT_RUN = re.compile(r"(?<!\d)(?<!\d[.,])(?>\d+(?:[.,]\d+)*)")
 # A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
@@ -251,6 +305,12 @@ _MONEY_NOUN = re.compile(
     r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
+# …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
+_PEOPLE_AFTER = re.compile(
+    "的?(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
+    "志愿者|义工|贫困人口|人口|党员|会员)"
+)
+_MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
 _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 
@@ -309,6 +369,7 @@ class _Scanner:
 # ---------------------------------------------------------------------------------------------
 
 _AR_ONLY = re.compile(_AR)
+_CN_ONLY = re.compile(_CN)
 
 
 def _set_phrase(s: _Scanner, m: re.Match) -> None:
@@ -325,7 +386,15 @@ def _day_name(s: _Scanner, m: re.Match) -> None:
 
 def _date(s: _Scanner, m: re.Match) -> None:
     """A date as ISO 8601: 2021-05-16, --06-01 (no year), ---11 (day of month), 2021/2022 (two years)."""
-    if m["y1"]:
+    if m["fy1"]:  # 09/10年度: a fiscal year, in the century that makes it nearest to now
+        century = "20" if int(m["fy1"]) < 50 else "19"
+        m_first, m_last = int(century + m["fy1"]), int(century + m["fy2"])
+        if m_last != m_first + 1:
+            raise ValueError(f"not a fiscal year: {m[0]}")
+        value = f"{m_first}/{m_last}"
+    elif m["roc"]:  # 115年1月: a year of the Republic of China calendar, 1911 + 115
+        value = f"{1911 + int(m['roc']):04d}-{_month(m['rocm'])}"
+    elif m["y1"]:
         first, last = m["y1"], m["y2"]
         last = first[:2] + last if len(last) == 2 else last
         if int(last) <= int(first):
@@ -377,13 +446,42 @@ def _single(kind: str):
     return handle
 
 
+def _session(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start("num"), m.end("num") + 1, "ordinal", numeral_value(m["num"]))
+    s.add(m.start("num2"), m.end(), "ordinal", numeral_value(m["num2"]))
+
+
+def _bare_multiplier(s: _Scanner, m: re.Match) -> None:
+    value = _scaled("1", m["mult"])
+    s.add(m.start(), m.end(), "quantity", value, m["unit"], _BARE_MULTIPLIER_BOUND[m["pre"]])
+
+
+def _fraction(s: _Scanner, m: re.Match) -> None:
+    denominator = Fraction(numeral_value(m["den"]))
+    if denominator == 0:
+        raise ValueError(f"a fraction of nothing: {m[0]}")
+    percent = Fraction(numeral_value(m["num"])) / denominator * 100
+    s.add(m.start(), m.end(), "percent", _exact_fraction(percent), "%", _bound(m["pre"]))
+
+
+def _exact_fraction(value: Fraction) -> Decimal:
+    """A fraction as an exact decimal; one that has none (a third) raises, and is read as unparsed."""
+    rest = value.denominator
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    if rest != 1:
+        raise ValueError(f"no exact decimal: {value}")
+    return _EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
 def _percent(s: _Scanner, m: re.Match) -> None:
     if m["cn"]:
         value = Decimal(100) if m["cn"] == "百" else numeral_value(m["cn"])
         s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post2"]))
         return
     unit = "%" if m["unit"] == "%" else "百分点"
-    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["pre"], m["post"]))
+    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["post"], m["pre"]))
 
 
 def _range(s: _Scanner, m: re.Match) -> None:
@@ -409,16 +507,27 @@ def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
 
 
 def _quantity(s: _Scanner, m: re.Match) -> None:
-    arabic = bool(_AR_ONLY.fullmatch(m["num"]))
-    if not m["unit"] and not arabic:
+    arabic = not _CN_ONLY.fullmatch(m["num"])
+    unit, kind = m["unit"] or "", "quantity"
+    if not unit:
+        unit = _noun_after(s.text, m.end(), bool(m["mult"]))
+    if not unit and not arabic:
         return  # a Chinese numeral with no measure word is part of a word: 之一, 三孩, 右二
     value = _scaled(m["num"], m["mult"])
-    bound = _bound(m["pre"], m["approx1"], m["approx2"], m["post"])
-    unit, kind = m["unit"] or "", "quantity"
+    # 约1万多元: 多 says more than 约, so it decides the bound.
+    bound = _bound(m["approx1"], m["approx2"], m["pre"], m["post"])
     if not unit:
         unit = _noun_unit(s.text, m.start(), bool(m["mult"]))
         kind = "quantity" if unit and m["mult"] else "number"
     s.add(m.start(), m.end(), kind, value, unit, bound)
+
+
+def _noun_after(text: str, end: int, multiplied: bool) -> str:
+    if _PEOPLE_AFTER.match(text, end):
+        return "人"
+    if multiplied and _MONEY_AFTER.match(text, end):
+        return "元"
+    return ""
 
 
 def _noun_unit(text: str, start: int, multiplied: bool) -> str:
@@ -444,8 +553,11 @@ _STEPS = (
     (_ORDINAL, _single("ordinal"), None),
     (_ANNIVERSARY, _single("anniversary"), None),
     (_QUANTITY, _enclosed("name"), _QUOTED),
+    (_SESSION, _session, None),
     (_PERCENT, _percent, None),
+    (_FRACTION, _fraction, None),
     (_RANGE, _range, None),
+    (_BARE_MULTIPLIER, _bare_multiplier, None),
     (_QUANTITY, _quantity, None),
     (_DIGIT_RUN, _unreadable_digits, None),
 )
@@ -465,7 +577,9 @@ def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
         if last.kind != "quantity" or last.bound != "exact" or before.kind != "number" or not last.unit:
             continue
         if _LIST_SEPARATOR.fullmatch(text[before.end : last.start]):
-            out[i - 1] = Mention(before.start, before.end, before.text, "quantity", before.value, None, last.unit, "exact")
+            out[i - 1] = Mention(
+                before.start, before.end, before.text, "quantity", before.value, None, last.unit, "exact"
+            )
     return out
 
 
