@@ -47,7 +47,8 @@ _PREFIX_BOUND = {
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
     "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
     "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
-    "不低于": "at_least", "高于": "at_least", "突破": "at_least", "少于": "at_most", "低于": "at_most", "未满": "at_most",
+    "不低于": "at_least", "高于": "at_least", "突破": "at_least",
+    "少于": "at_most", "低于": "at_most", "未满": "at_most",
 }  # fmt: skip
 # A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万).
 _BARE_MULTIPLIER_BOUND = {
@@ -73,7 +74,8 @@ SET_PHRASES = (
     "四套班子",
 )  # fmt: skip
 # 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
-_ARTICLE_ONE_BEFORE = "个月 个 位 批 所 期 年 种 项 件 场 本 份 家 间 条 支 张 套 座 天".split()
+_ARTICLE_ONE_BEFORE = ("个月", "个", "位", "批", "所", "期", "年", "种", "项", "件", "场", "本", "份", "家", "间", "条")
+_ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天")
 
 # ---------------------------------------------------------------------------------------------
 # 1. Numerals, read exactly
