@@ -114,6 +114,8 @@ def numeral_value(numeral: str) -> Decimal:
 
     Raises ValueError when the numeral cannot be read completely; it never returns a partial value.
     """
+    if numeral.isascii() and numeral.isdigit():
+        return Decimal(numeral)
     arabic = numeral.replace(",", "").replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", arabic):
         return Decimal(arabic)
@@ -191,7 +193,9 @@ def _mixed_value(numeral: str) -> Decimal:
 
 def _scaled(numeral: str, multipliers: str | None) -> Decimal:
     """The numeral times its multiplier words (万, 亿, 千万, …), exact however large."""
-    exponent = sum(_MULTIPLIER_EXPONENT[w] for w in (multipliers or "") if w in _MULTIPLIER_EXPONENT)
+    if not multipliers:
+        return numeral_value(numeral)
+    exponent = sum(_MULTIPLIER_EXPONENT[w] for w in multipliers if w in _MULTIPLIER_EXPONENT)
     try:
         # Times an integer power of ten, so that 285.57万 keeps its printed decimals: 2855700.00.
         return _EXACT.multiply(numeral_value(numeral), Decimal("1" + "0" * exponent))
@@ -219,22 +223,28 @@ _SP = "[ \u00a0\u3000]?"  # one space, as PDF text and wrapped lines print betwe
 # (216 688宗); the Chinese comma is punctuation (分别资助120，340，560户 is a list).
 _AR = (
     r"(?<!\d)(?<!\d[.,])"
-    rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?(?:[万亿]|{'|'.join(UNITS)}))|\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?[万亿{''.join(sorted({u[0] for u in UNITS}))}])|\d{{1,3}}(?:,\d{{3}})+|\d+)"
     r"(?>\.\d+)?(?![.,]\d)"
 )
 # A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
 _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
 # Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万元, 1萬3千元.
-_MIXED = rf"(?:{_AR}[亿万千百]){{2,}}|(?:{_AR}[亿万千百])+{_AR}"
+# A bounded look-ahead first: most numbers have no multiplier followed by more digits.
+_MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]\d)(?:(?:{_AR}[亿万千百]){{2,}}|(?:{_AR}[亿万千百])+{_AR})"
 # 千克 and 千米 are measure words, not 千 times 克.
 _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
-_UNIT = "|".join(UNITS)
+# Each alternation opens with a class of its first characters, which rejects most positions at once.
+_UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
 _PRE = (
-    "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
-    .replace("|约", "|(?<![节签预制公邀])约")
-    .replace("|近", "|(?<![最附亲贴靠将接])近")
+    f"(?=[{''.join(sorted({w[0] for w in _PREFIX_BOUND}))}])(?:"
+    + (
+        "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
+        .replace("|约", "|(?<![节签预制公邀])约")
+        .replace("|近", "|(?<![最附亲贴靠将接])近")
+    )
+    + ")"
 )
 # 约占全县总人口的4.5%: a share of something, named between 占 and 的.
 _GAP = "(?:" + "|".join(sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True)) + "|占[^,，。;；:：\\d]{0,12}的){1,3}"
@@ -313,6 +323,7 @@ _PEOPLE_AFTER = re.compile(
     "志愿者|义工|贫困人口|人口|党员|会员)"
 )
 _MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
+_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
 _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 
@@ -342,6 +353,7 @@ class _Scanner:
         self.original = text
         self.joined = join_layout_breaks(normalize(text))
         self.text = self.joined.text
+        self.cut = len(self.text) != len(text)  # offsets need mapping back only where breaks were removed
         self.taken = bytearray(len(self.text))
         self.mentions: list[Mention] = []
 
@@ -353,7 +365,7 @@ class _Scanner:
 
     def add(self, start, end, kind, value, unit="", bound="exact", value_max=None) -> None:
         self.claim(start, end)
-        o_start, o_end = self.joined.original(start), self.joined.original(end - 1) + 1
+        o_start, o_end = (self.joined.original(start), self.joined.original(end - 1) + 1) if self.cut else (start, end)
         text = self.original[o_start:o_end]
         self.mentions.append(Mention(o_start, o_end, text, kind, value, value_max, unit, bound))
 
@@ -509,19 +521,19 @@ def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
 
 
 def _quantity(s: _Scanner, m: re.Match) -> None:
-    arabic = not _CN_ONLY.fullmatch(m["num"])
-    unit, kind = m["unit"] or "", "quantity"
-    if not unit:
-        unit = _noun_after(s.text, m.end(), bool(m["mult"]))
-    if not unit and not arabic:
+    num, pre, approx1, mult, approx2, unit, post = m.group("num", "pre", "approx1", "mult", "approx2", "unit", "post")
+    kind, end = "quantity", m.end()
+    if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
+        unit = _noun_after(s.text, end, bool(mult))
+    if not unit and num[0] in _CN_START:
         return  # a Chinese numeral with no measure word is part of a word: 之一, 三孩, 右二
-    value = _scaled(m["num"], m["mult"])
+    value = _scaled(num, mult)
     # 约1万多元: 多 says more than 约, so it decides the bound.
-    bound = _bound(m["approx1"], m["approx2"], m["pre"], m["post"])
+    bound = _bound(approx1, approx2, pre, post) if approx1 or approx2 or pre or post else "exact"
     if not unit:
-        unit = _noun_unit(s.text, m.start(), bool(m["mult"]))
-        kind = "quantity" if unit and m["mult"] else "number"
-    s.add(m.start(), m.end(), kind, value, unit, bound)
+        unit = _noun_unit(s.text, m.start(), bool(mult))
+        kind = "quantity" if unit and mult else "number"
+    s.add(m.start(), end, kind, value, unit or "", bound)
 
 
 def _noun_after(text: str, end: int, multiplied: bool) -> str:
@@ -533,7 +545,8 @@ def _noun_after(text: str, end: int, multiplied: bool) -> str:
 
 
 def _noun_unit(text: str, start: int, multiplied: bool) -> str:
-    found = _COUNTED_NOUN.search(text, max(0, start - 20), start)
+    before = max(0, start - 20)
+    found = _COUNTED_NOUN.search(text, before, start) if text.find("数", before, start) >= 0 else None
     if found:
         return _NOUN_UNIT.get(found[1], found[1])
     if multiplied and _MONEY_NOUN.search(text, max(0, start - 16), start):
@@ -563,6 +576,17 @@ _STEPS = (
     (_QUANTITY, _quantity, None),
     (_DIGIT_RUN, _unreadable_digits, None),
 )
+# What a text must contain for a pattern to match at all: a text without it skips that pass.
+_NEEDS = {
+    _DAY_NAME: re.compile("[·•・]"),
+    _ORDINAL: re.compile("第"),
+    _ANNIVERSARY: re.compile("周年"),
+    _SESSION: re.compile("届"),
+    _PERCENT: re.compile("%|百分"),
+    _FRACTION: re.compile("分之"),
+    _RANGE: re.compile("[—–~至到-]"),
+    _BARE_MULTIPLIER: re.compile("[万亿]"),
+}
 
 
 def _numeral_start(m: re.Match) -> int:
@@ -599,6 +623,8 @@ def extract(text: str) -> list[Mention]:
     """
     s = _Scanner(text)
     for pattern, handle, within in _STEPS:
+        if pattern in _NEEDS and not _NEEDS[pattern].search(s.text):
+            continue
         for m in s.matches(pattern, within):
             try:
                 handle(s, m)
