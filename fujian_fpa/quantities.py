@@ -141,40 +141,46 @@ def _chinese_integer(numeral: str) -> int:
         return int("".join(str(_CN_DIGITS[c]) for c in numeral))
     for tens, spelled in _CN_TENS.items():
         numeral = numeral.replace(tens, spelled)
-    total = 0  # what the 亿 group closed
-    wan = 0  # what the 万 group closed, inside the current 亿 group
-    section = 0  # below 万
+    total = wan = section = 0  # closed by 亿; closed by 万 (inside the 亿 group); below 万
     digit = None  # a digit waiting for its unit
-    last_unit = 10_000  # small units must fall: 千 before 百 before 十
-    seen_yi = seen_wan = False
+    last_small = 10_000  # small units must fall: 千 before 百 before 十
+    last_unit = 1  # the unit just read; a digit after one above 十 needs a 零 between (一百零五)
+    zero = False
+    seen = set()
+
+    def check_trailing_digit() -> None:
+        if digit is not None and last_unit > 10 and not zero:
+            raise ValueError(f"an abbreviated numeral: {numeral}")  # 两万五, 三千二, 一百五: unparsed
+
     for c in numeral:
         if c in _CN_DIGITS:
             if digit is not None:
                 raise ValueError(f"two digits in a row: {numeral}")
-            digit = _CN_DIGITS[c]
-            if digit == 0:
-                digit, last_unit = None, min(last_unit, 10_000) if section == 0 else last_unit
+            if _CN_DIGITS[c] == 0:
+                zero = True
+            else:
+                digit = _CN_DIGITS[c]
         elif c in _CN_SMALL_UNITS:
             unit = _CN_SMALL_UNITS[c]
-            if unit >= last_unit:
-                raise ValueError(f"units out of order: {numeral}")
-            if digit is None and not (c == "十" and section == 0):
-                raise ValueError(f"a unit without its digit: {numeral}")
-            section += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-        elif c == "万":
-            if seen_wan or section + (digit or 0) == 0:
-                raise ValueError(f"misplaced 万: {numeral}")
-            wan, section, digit, last_unit, seen_wan = (section + (digit or 0)) * 10_000, 0, None, 10_000, True
-        elif c == "亿":
-            if seen_yi or wan + section + (digit or 0) == 0:
-                raise ValueError(f"misplaced 亿: {numeral}")
-            total = (wan + section + (digit or 0)) * 100_000_000
-            wan, section, digit, last_unit, seen_yi, seen_wan = 0, 0, None, 10_000, True, False
+            if unit >= last_small or (digit is None and not (c == "十" and section == 0)):
+                raise ValueError(f"a unit out of order or without its digit: {numeral}")
+            section += (digit or 1) * unit
+            digit, last_small, last_unit, zero = None, unit, unit, False
+        elif c in "万亿":
+            check_trailing_digit()
+            group = section + (digit or 0) + (wan if c == "亿" else 0)
+            if c in seen or group == 0:
+                raise ValueError(f"misplaced {c}: {numeral}")
+            if c == "万":
+                wan = group * 10_000
+            else:
+                total, wan = group * 100_000_000, 0
+                seen.discard("万")
+            seen.add(c)
+            section, digit, last_small, last_unit, zero = 0, None, 10_000, 10_000, False
         else:
             raise ValueError(f"not a numeral character: {c!r} in {numeral}")
-    if digit is not None and last_unit < 10_000 and last_unit != 10:
-        raise ValueError(f"a digit without its unit: {numeral}")  # 两万五, 三千二: read as unparsed
+    check_trailing_digit()
     return total + wan + section + (digit or 0)
 
 
@@ -224,7 +230,7 @@ _SP = "[ \u00a0\u3000]?"  # one space, as PDF text and wrapped lines print betwe
 _AR = (
     r"(?<!\d)(?<!\d[.,])"
     rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?[万亿{''.join(sorted({u[0] for u in UNITS}))}])|\d{{1,3}}(?:,\d{{3}})+|\d+)"
-    r"(?>\.\d+)?(?![.,]\d)"
+    r"(?>\.\d+)?(?![.,]?\d)"
 )
 # A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
 _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
@@ -289,8 +295,8 @@ _DATE = _guarded(
     rf"|(?P<y>{_YEAR}){_SP}年"
     rf"(?:{_SP}(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[日号])?)?"
-    rf"|(?<![\d.])(?P<m2>\d{{1,2}}){_SP}月{_SP}(?P<d2>\d{{1,2}}){_SP}[日号]"
-    r"|(?<![\d.])(?P<d3>\d{1,2})日"
+    rf"|(?<!\d)(?<!\d[.,])(?P<m2>\d{{1,2}}){_SP}月{_SP}(?P<d2>\d{{1,2}}){_SP}[日号]"
+    r"|(?<!\d)(?<!\d[.,])(?P<d3>\d{1,2})日"
     rf"|(?<!\d)(?P<fy1>\d{{2}})/(?P<fy2>\d{{2}})(?!\d){_SP}年度"
     rf"|(?<!\d)(?P<roc>1[0-4]\d){_SP}年{_SP}(?P<rocm>\d{{1,2}}){_SP}月",
 )
@@ -299,7 +305,7 @@ _ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
 # 五届五次 (the fifth plenary of the fifth council): two ordinals.
 _SESSION = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})届(?P<num2>{_NUM})次")
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
-_DAY_NAME = _guarded("0-9", r"(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?!\d)")
+_DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?!\d)")
 _SECTION = re.compile(r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|、)(?=\S)")
 # A title or a quoted name ends at its closing mark or at the next opening one, so that a text of
 # unclosed marks is still read in linear time.
