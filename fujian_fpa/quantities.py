@@ -311,7 +311,8 @@ _SECTION = re.compile(r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七�
 # unclosed marks is still read in linear time.
 _TITLE = re.compile(r"《[^《》\n]*》")
 _QUOTED = re.compile(r"“[^“”\n]*”")
-_SET_PHRASE = re.compile(
+_SET_PHRASE = _guarded(
+    "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
     "|".join(SET_PHRASES) + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
 )
 # Any run of digits and separators; the last pass reports those that nothing else could read.
@@ -585,6 +586,7 @@ _STEPS = (
 # What a text must contain for a pattern to match at all: a text without it skips that pass.
 _NEEDS = {
     _DAY_NAME: re.compile("[·•・]"),
+    _DATE: re.compile("[年月日]"),
     _ORDINAL: re.compile("第"),
     _ANNIVERSARY: re.compile("周年"),
     _SESSION: re.compile("届"),
