@@ -54,7 +54,7 @@ def _json_number(value: Decimal | str | None):
     """A number as JSON: an int or float when that is exact, else its exact digits as a string."""
     if value is None or isinstance(value, str):
         return value
-    if value == value.to_integral_value() and abs(value) < 2**53:
+    if value.adjusted() < 15 and value == value.to_integral_value():  # below 10**15 < 2**53: exact as a float
         return int(value)
     as_float = float(value)
     if math.isfinite(as_float) and Decimal(repr(as_float)) == value:

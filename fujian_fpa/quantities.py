@@ -313,7 +313,7 @@ _TITLE = re.compile(r"《[^《》\n]*》")
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _SET_PHRASE = _guarded(
     "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
-    "|".join(SET_PHRASES) + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
+    "|".join(SET_PHRASES) + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))",
 )
 # Any run of digits and separators; the last pass reports those that nothing else could read.
 _DIGIT_RUN = re.compile(r"(?<!\d)(?<!\d[.,])(?>\d+(?:[.,]\d+)*)")
