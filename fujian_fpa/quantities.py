@@ -3,8 +3,9 @@
 `extract(text)` returns one `Mention` per number. Measured figures have kind ``quantity``,
 ``percent`` or ``range``; numbers that are part of something else (a date, a section number, a
 title, a name) are reported with that kind, so that a caller can account for every one of them.
-Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are not reported at all;
-they are listed in `SET_PHRASES` or skipped because no measure word follows them.
+Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are not reported at all:
+they are listed in `SET_PHRASES`, matched as the article 一 ("a", before `_ARTICLE_ONE_BEFORE`), or
+skipped because no measure word follows them.
 
 How it works, in four parts of this module:
 
@@ -16,7 +17,11 @@ How it works, in four parts of this module:
    most one attempt per run and extraction takes time linear in the length of the text.
 3. **Handlers**: one function per pattern turns a match into a `Mention`.
 4. **`extract`** runs the patterns in order of precedence (`_STEPS`); a span that one pattern
-   claims, the next cannot. A last pass reports any run of digits that nothing could read.
+   claims, the next cannot. A pass whose words are absent from the text is skipped (`_NEEDS`).
+   A last pass reports any run of digits that nothing could read.
+
+To read a new form: add its pattern and handler, and put it in `_STEPS` before the patterns that
+would otherwise take its numbers; then add a sentence of that form to tests/test_quantities.py.
 """
 
 from dataclasses import dataclass
@@ -81,20 +86,7 @@ _ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天")
 # 1. Numerals, read exactly
 # ---------------------------------------------------------------------------------------------
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_CN_DIGITS = dict(zip("〇零一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _CN_DIGIT_CLASS = "〇零一二三四五六七八九"
 _CN_START = _CN_DIGIT_CLASS + "两十廿卅卌"
 _CN_CHARS = _CN_START + "百千万亿"
