@@ -219,10 +219,12 @@ _SP = "[ \u00a0\u3000]?"  # one space, as PDF text and wrapped lines print betwe
 # run atomically, and must not be followed by more of a numeral (1.1.1.1 is no number): the match
 # is then all or nothing. Thousands are grouped by an ASCII comma or, before a unit, a space
 # (216 688宗); the Chinese comma is punctuation (分别资助120，340，560户 is a list).
+# A space followed by exactly three digits may continue the numeral (50 000多个): when the whole is
+# not read as one number, neither piece is read on its own (the last pass reports them unparsed).
 _AR = (
-    r"(?<!\d)(?<!\d[.,])"
-    rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?[万亿{''.join(sorted({u[0] for u in UNITS}))}])|\d{{1,3}}(?:,\d{{3}})+|\d+)"
-    r"(?>\.\d+)?(?![.,]?\d)"
+    r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))"
+    rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?[多余万亿{''.join(sorted({u[0] for u in UNITS}))}])|\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    r"(?>\.\d+)?(?![.,]?\d)(?! \d{3}(?!\d))"
 )
 # A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
 _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
@@ -297,8 +299,10 @@ _ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
 # 五届五次 (the fifth plenary of the fifth council): two ordinals.
 _SESSION = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})届(?P<num2>{_NUM})次")
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
-_DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?!\d)")
-_SECTION = re.compile(r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|、)(?=\S)")
+_DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?![.,]?\d)")
+_SECTION = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|、)(?=\S)(?!\d{3}(?!\d))"
+)
 # A title or a quoted name ends at its closing mark or at the next opening one, so that a text of
 # unclosed marks is still read in linear time.
 _TITLE = re.compile(r"《[^《》\n]*》")
@@ -308,7 +312,7 @@ _SET_PHRASE = _guarded(
     "|".join(SET_PHRASES) + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))",
 )
 # Any run of digits and separators; the last pass reports those that nothing else could read.
-_DIGIT_RUN = re.compile(r"(?<!\d)(?<!\d[.,])(?>\d+(?:[.,]\d+)*)")
+_DIGIT_RUN = re.compile(r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))(?>\d+(?:(?:[.,]| (?=\d{3}(?!\d)))\d+)*)")
 # A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
 # or, for a sum in 万 or 亿, a noun of money (低保金3347万).
 _COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数[^,，。;；:：\d]{0,12}$")

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 import random
+import re
 
 import pytest
 
@@ -226,6 +227,8 @@ def test_windows_line_endings_read_the_same():
         ("补助八十至九十万元。", [("八十至九十万元", "range", "800000", "元")]),
         ("约两万五人参加。", [("两万五人", "unparsed", "", "")]),
         ("2021.5.16举办。", [("2021.5.16", "unparsed", "", "")]),
+        ("建成50 000多個。", [("50 000多個", "quantity", "50000", "个")]),
+        ("共50 000。", [("50 000", "unparsed", "", "")]),
         ("投入1234567890123456789.123456789元。",
          [("1234567890123456789.123456789元", "quantity", "1234567890123456789.123456789", "元")]),
     ],
@@ -265,6 +268,9 @@ def test_no_mention_is_part_of_a_longer_arabic_numeral():
             )
             assert not (after[:1] in _DIGIT and m.text[-1] in _DIGIT), (text, m)
             assert not (len(after) == 2 and after[0] in "." and after[1] in _DIGIT and m.text[-1] in _DIGIT), (text, m)
+            # a space and exactly three digits continue a numeral (50 000): never read apart
+            assert not (m.text[-1] in _DIGIT and re.match(r" \d{3}(?!\d)", text[m.end :])), (text, m)
+            assert not (re.match(r"\d{3}(?!\d)", m.text) and re.search(r"\d $", text[: m.start])), (text, m)
 
 
 # --- The forms that real reports print, in simplified and traditional script ---
