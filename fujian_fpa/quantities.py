@@ -18,7 +18,7 @@ How it works, in four parts of this module:
 3. **Handlers**: one function per pattern turns a match into a `Mention`.
 4. **`extract`** runs the patterns in order of precedence (`_STEPS`); a span that one pattern
    claims, the next cannot. A pass whose words are absent from the text is skipped (`_NEEDS`).
-   A last pass reports any run of digits that nothing could read.
+   The last alternative of the last pattern reports any run of digits that nothing could read.
 
 To read a new form: add its pattern and handler, and put it in `_STEPS` before the patterns that
 would otherwise take its numbers; then add a sentence of that form to tests/test_quantities.py.
@@ -260,10 +260,13 @@ def _guarded(starts: str, pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{starts}])(?:{pattern})")
 
 
+# Any run of digits and separators: the last alternative of _QUANTITY, for a run that no form reads.
+_DIGIT_RUN = r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))(?>\d+(?:(?:[.,]| (?=\d{3}(?!\d)))\d+)*)"
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
-    rf"(?P<approx2>[多余])?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?",
+    rf"(?P<approx2>[多余])?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?"
+    rf"|(?P<unreadable>{_DIGIT_RUN})",
 )
 _RANGE = _guarded(
     _NUMERAL_START,
@@ -311,8 +314,6 @@ _SET_PHRASE = _guarded(
     "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
     "|".join(SET_PHRASES) + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))",
 )
-# Any run of digits and separators; the last pass reports those that nothing else could read.
-_DIGIT_RUN = re.compile(r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))(?>\d+(?:(?:[.,]| (?=\d{3}(?!\d)))\d+)*)")
 # A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
 # or, for a sum in 万 or 亿, a noun of money (低保金3347万).
 _COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数[^,，。;；:：\d]{0,12}$")
@@ -376,9 +377,27 @@ class _Scanner:
         """Unclaimed matches of `pattern`; with `within`, only those inside a match of that pattern."""
         spans = [(o.start(), o.end()) for o in within.finditer(self.text)] if within else [(0, len(self.text))]
         for start, end in spans:
-            for m in pattern.finditer(self.text, start, end):
-                if m.end() > m.start() and self.free(m.start(), m.end()):
+            yield from self._unclaimed(pattern, start, end)
+
+    def _unclaimed(self, pattern: re.Pattern, start: int, end: int):
+        """A match that runs into a claimed span is read again up to that span, then after it, so that
+        the unclaimed text before and after the span is still read (5千 in 5千5%, when 5% is taken)."""
+        pos = start
+        while pos < end:
+            for m in pattern.finditer(self.text, pos, end):
+                if m.end() == m.start():
+                    continue
+                claimed = self.taken.find(1, m.start(), m.end())
+                if claimed < 0:
                     yield m
+                    continue
+                # Nothing before `claimed` is taken, so every match there is free.
+                yield from (n for n in pattern.finditer(self.text, m.start(), claimed) if n.end() > n.start())
+                after = self.taken.find(0, claimed, end)
+                pos = after if after >= 0 else end
+                break
+            else:
+                return
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,6 +469,8 @@ def _enclosed(kind: str):
     """Numbers inside a title 《…》 or a quoted name “…” belong to that title or name."""
 
     def handle(s: _Scanner, m: re.Match) -> None:
+        if m["unreadable"]:
+            raise ValueError(f"not a numeral: {m[0]}")
         if m["unit"] or _AR_ONLY.fullmatch(m["num"]):
             s.add(m.start("num"), m.end(), kind, _scaled(m["num"], m["mult"]), m["unit"] or "")
 
@@ -524,6 +545,8 @@ def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
 
 
 def _quantity(s: _Scanner, m: re.Match) -> None:
+    if m["unreadable"]:
+        raise ValueError(f"not a numeral: {m[0]}")  # a run of digits that no form reads: 1.1.1.1
     num, pre, approx1, mult, approx2, unit, post = m.group("num", "pre", "approx1", "mult", "approx2", "unit", "post")
     kind, end = "quantity", m.end()
     if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
@@ -557,10 +580,6 @@ def _noun_unit(text: str, start: int, multiplied: bool) -> str:
     return ""
 
 
-def _unreadable_digits(s: _Scanner, m: re.Match) -> None:
-    raise ValueError(f"not a numeral: {m[0]}")
-
-
 # In order of precedence: (pattern, handler, enclosing pattern or None).
 _STEPS = (
     (_SET_PHRASE, _set_phrase, None),
@@ -577,7 +596,6 @@ _STEPS = (
     (_RANGE, _range, None),
     (_BARE_MULTIPLIER, _bare_multiplier, None),
     (_QUANTITY, _quantity, None),
-    (_DIGIT_RUN, _unreadable_digits, None),
 )
 # What a text must contain for a pattern to match at all: a text without it skips that pass.
 _NEEDS = {
