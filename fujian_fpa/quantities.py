@@ -261,7 +261,8 @@ def _guarded(starts: str, pattern: str) -> re.Pattern:
 
 
 # Any run of digits and separators: the last alternative of _QUANTITY, for a run that no form reads.
-_DIGIT_RUN = r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))(?>\d+(?:(?:[.,]| (?=\d{3}(?!\d)))\d+)*)"
+# (Character classes, not a repeated group, so that a run of a megabyte needs no backtracking stack.)
+_DIGIT_RUN = r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))\d[\d.,]*(?<=\d)(?: \d{3}(?!\d)[\d.,]*(?<=\d))*"
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
