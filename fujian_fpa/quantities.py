@@ -260,6 +260,8 @@ def _guarded(starts: str, pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{starts}])(?:{pattern})")
 
 
+# A web address holds no figure, though its escapes look like one (%E8 is not 8 %).
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+")
 # Any run of digits and separators: the last alternative of _QUANTITY, for a run that no form reads.
 # (Character classes, not a repeated group, so that a run of a megabyte needs no backtracking stack.)
 _DIGIT_RUN = r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))\d[\d.,]*(?<=\d)(?: \d{3}(?!\d)[\d.,]*(?<=\d))*"
@@ -583,6 +585,7 @@ def _noun_unit(text: str, start: int, multiplied: bool) -> str:
 
 # In order of precedence: (pattern, handler, enclosing pattern or None).
 _STEPS = (
+    (_URL, _set_phrase, None),
     (_SET_PHRASE, _set_phrase, None),
     (_SECTION, _section, None),
     (_DAY_NAME, _day_name, None),

@@ -352,6 +352,7 @@ def test_reads_dates_and_ordinals_of_real_reports(text, kind, value):
         "這一年，工作扎實。",
         "有一位女士捐款。",
         "三八妇女节慰问。",
+        "原文见https://example.org/%E8%A1%9B%E7%A6%8F。",
     ],
 )
 def test_article_one_and_holiday_names_are_no_figures(text):
