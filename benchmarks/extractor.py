@@ -34,7 +34,7 @@ INPUTS = {
     "dotted": ("1.1.1.1… (an address, not a number)", lambda n: "1.1." * (n // 4)),
     "spaced_groups": ("1 111 1 111 … (digit groups split by spaces)", lambda n: "1 111 " * (n // 6)),
     "multipliers": ("9万万万…元 (a number of a million digits)", _multipliers),
-    "percent_words": ("百分之十二点五 repeated", lambda n: "百分之十二点五，" * (n // 24)),
+    "percent_words": ("百分之 and a Chinese decimal, repeated", lambda n: "百分之十二点五，" * (n // 24)),
     "dense_ranges": ("3至3至… (a number every 4 bytes)", lambda n: "3至" * (n // 4)),
     "unclosed_marks": ("《“《“… (titles and quotes never closed)", lambda n: "《“" * (n // 6)),
     "line_breaks": ("字\\n字\\n… (a layout break on every line)", lambda n: "字\n" * (n // 4)),
