@@ -408,7 +408,6 @@ class _Scanner:
 # ---------------------------------------------------------------------------------------------
 
 _AR_ONLY = re.compile(_AR)
-_CN_ONLY = re.compile(_CN)
 
 
 def _set_phrase(s: _Scanner, m: re.Match) -> None:
