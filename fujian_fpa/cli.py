@@ -3,7 +3,9 @@
 import argparse
 import csv
 from decimal import Decimal
+import io
 import json
+import math
 import os
 from pathlib import Path
 import sys
@@ -17,25 +19,96 @@ from .schema import read_text
 COLUMNS = ["start", "end", "text", "kind", "value", "value_max", "unit", "bound"]
 
 
-def _json_value(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
+QUANTITIES_HELP = """\
+List every number in UTF-8 text files and what it is, one row per number.
+
+Columns: start and end (character offsets into the file), text (the number as printed, with its
+measure word and bound words), kind, value and value_max (in base units: 元, not 万元), unit, bound.
+With several files, a first column `path` says which file each row is from.
+
+kinds:
+  quantity      a measured amount: 3.5亿元, 1022场次, 51万多人
+  percent       a share: 65.91%, 百分之十二点五, 2.5个百分点 (unit 百分点), 五分之一 (20 %)
+  range         a span of amounts: 5000—15000元 (value to value_max)
+  number        a number with no measure word
+  date          a date as ISO 8601: 2021-05-16, --06-01 (no year), ---11 (day of month), 2021/2022
+  day_name      a day in a name: 5·29 (value --05-29)
+  section       a section number at the start of a line
+  ordinal       第25届, 五届五次
+  anniversary   100周年
+  title, name   a number inside a title 《…》 or a quoted name “…”
+  unparsed      a numeral that cannot be read completely (二三万, 1.1.1.1): no value, never a partial one
+
+bounds: exact, at_least (多, 余, 以上, 超过, 至少), at_most (近, 不到, 以下, 最高), approx (约, 左右), range.
+
+JSON: a list of objects with the same fields. Each field has one JSON type for one kind of content:
+offsets are numbers; a value or value_max is a number, a date is a string, and none is null; unit is
+a string or null. A value that a 64-bit float cannot hold exactly (1234567890123456789.123456789, or
+more digits than a float keeps) is written as a string of its exact decimal digits, so that no reader
+gets a rounded figure. Output is written only after every file has been read: on an error nothing is
+written, and the exit status is 2.
+"""
+
+
+def _json_number(value: Decimal | str | None):
+    """A number as JSON: an int or float when that is exact, else its exact digits as a string."""
+    if value is None or isinstance(value, str):
+        return value
+    if value.adjusted() < 15 and value == value.to_integral_value():  # below 10**15 < 2**53: exact as a float
+        return int(value)
+    as_float = float(value)
+    if math.isfinite(as_float) and Decimal(repr(as_float)) == value:
+        return as_float
+    return format_value(value)
+
+
+def _json_row(m) -> dict:
+    row = {c: getattr(m, c) for c in COLUMNS}
+    return row | {"value": _json_number(m.value), "value_max": _json_number(m.value_max), "unit": m.unit or None}
+
+
+def _read_source(name: str) -> str:
+    """A file's text, or standard input's for `-`."""
+    if name != "-":
+        return read_text(Path(name))
+    raw = sys.stdin.buffer.read()
+    problem = "input is empty" if not raw.strip() else None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        problem = f"not UTF-8 (byte {err.start}: {raw[err.start : err.start + 1]!r})"
+    if problem:
+        error = DataError(Path("-"), problem)
+        error.args = (f"standard input: {problem}",)
+        raise error
+    return text
 
 
 def quantities(args) -> int:
-    mentions = extract(read_text(args.path))
+    found = [(name, extract(_read_source(name))) for name in args.paths]
+    several = len(args.paths) > 1
     if args.format == "json":
-        rows = [{c: _json_value(getattr(m, c)) for c in COLUMNS} for m in mentions]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return 0
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for m in mentions:
-        writer.writerow(
-            [m.start, m.end, m.text, m.kind, format_value(m.value), format_value(m.value_max), m.unit, m.bound]
-        )
+        rows = [({"path": name} if several else {}) | _json_row(m) for name, mentions in found for m in mentions]
+        out = json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow((["path"] if several else []) + COLUMNS)
+        for name, mentions in found:
+            for m in mentions:
+                row = [
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.kind,
+                    format_value(m.value),
+                    format_value(m.value_max),
+                    m.unit,
+                    m.bound,
+                ]
+                writer.writerow(([name] if several else []) + row)
+        out = buffer.getvalue()
+    sys.stdout.write(out)  # only now, when every file has been read
     return 0
 
 
@@ -96,9 +169,14 @@ def check(args) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m fujian_fpa", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
-    q = sub.add_parser("quantities", help="list every number in a UTF-8 text file and what it is")
-    q.add_argument("path")
-    q.add_argument("--format", choices=["csv", "json"], default="csv")
+    q = sub.add_parser(
+        "quantities",
+        help="list every number in UTF-8 text files and what it is",
+        description=QUANTITIES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("paths", nargs="+", metavar="PATH", help="UTF-8 text files; - reads standard input")
+    q.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     q.set_defaults(run=quantities)
     b = sub.add_parser("build", help="execute the notebooks in place and write figures/")
     b.add_argument("notebooks", nargs="*", help="notebooks to run (default: all)")

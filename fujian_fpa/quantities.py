@@ -5,49 +5,256 @@
 title, a name) are reported with that kind, so that a caller can account for every one of them.
 Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are reported with kind ``word``:
 the whole word as text, and the numeral's value where it reads as one number (之一 → 1, 进万家 → 10000).
+They are listed in `SET_PHRASES`, matched as the article 一 ("a", before `_ARTICLE_ONE_BEFORE`), or
+found as a Chinese numeral that no measure word follows.
+
+How it works, in four parts of this module:
+
+1. **Numerals** (`numeral_value`): an Arabic or Chinese numeral is read exactly, or not at all.
+   A numeral that cannot be read completely (二三万, 1.1.1.1, a decimal after an unknown sign)
+   raises ValueError, and its whole span is reported with kind ``unparsed``: never a partial value.
+2. **Patterns**: one regular expression per kind of number. Every numeral in them is an atomic
+   group that starts only where a run of numeral characters starts, so that each pattern makes at
+   most one attempt per run and extraction takes time linear in the length of the text.
+3. **Handlers**: one function per pattern turns a match into a `Mention`.
+4. **`extract`** runs the patterns in order of precedence (`_STEPS`); a span that one pattern
+   claims, the next cannot. A pass whose words are absent from the text is skipped (`_NEEDS`).
+   The last alternative of the last pattern reports any run of digits that nothing could read.
+
+To read a new form: add its pattern and handler, and put it in `_STEPS` before the patterns that
+would otherwise take its numbers; then add a sentence of that form to tests/test_quantities.py.
 """
 
 from dataclasses import dataclass
+import decimal
 from decimal import Decimal
+from fractions import Fraction
 import re
-
-import cn2an
 
 from .textnorm import join_layout_breaks, normalize
 
 MEASURED = frozenset({"quantity", "percent", "range"})
 
+# ---------------------------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------------------------
+
 # Longest first, so that 人次 wins over 人 and 个月 over 个.
 _UNIT_WORDS = (
-    "元 户 户次 名 人 人次 个 个月 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
+    "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
     "堂 届 县 市 区 镇 乡 村 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
-_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+# Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
+_MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
 _PREFIX_BOUND = {
     "大约": "approx", "大概": "approx", "约": "approx",
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
-    "超过": "at_least", "逾": "at_least",
+    "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
+    "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
+    "不低于": "at_least", "高于": "at_least", "突破": "at_least",
+    "少于": "at_most", "低于": "at_most", "未满": "at_most",
 }  # fmt: skip
-_SUFFIX_BOUND = {"多": "at_least", "余": "at_least", "以上": "at_least", "以下": "at_most", "左右": "approx"}
+# A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万).
+_BARE_MULTIPLIER_BOUND = {
+    "超过": "at_least", "过": "at_least", "超": "at_least", "逾": "at_least", "上": "at_least",
+    "将近": "at_most", "接近": "at_most", "近": "at_most",
+}  # fmt: skip
+_SUFFIX_BOUND = {
+    "多": "at_least", "余": "at_least", "以上": "at_least", "有余": "at_least",
+    "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
+}  # fmt: skip
+# Words that may stand between a bound word and its number: 最高可增加4789元, 至少每月5000元,
+# 逾港币150万元. A closed list, so that a bound word never reaches a number across a clause.
+_BOUND_GAP_WORDS = (
+    "可 能 将 达 为 有 共 获 可达 可获 增加 提高 补助 补贴 资助 发放 领取 一次性 "
+    "每月 每年 每人 每户 每宗 每次 每名 每个 每天 每家 港币 港元 人民币 新台币 台币 澳门币"
+)
+# Words that contain a numeral followed by a measure word but count nothing. The text is matched
+# after normalisation, so the simplified form covers the traditional one (這一年, 一個月餅).
+SET_PHRASES = (
+    "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
+    "一期工程", "一个讯息", "一个月饼",
+    "三八妇女节", "三八节", "三八红旗", "五一劳动节", "五一节", "五四青年节", "六一儿童节", "六一节", "八一建军节",
+    "四套班子",
+    "之一", "一等奖", "二等奖", "三等奖", "二孩", "三孩", "左一", "左二", "左三", "右一", "右二", "右三",
+)  # fmt: skip
+# 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
+_ARTICLE_ONE_BEFORE = ("个月", "个", "位", "批", "所", "期", "年", "种", "项", "件", "场", "本", "份", "家", "间", "条")
+_ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天")
 
-# A numeral: Arabic (with thousands separators and decimals) or Chinese. A Chinese numeral
-# starts with a digit or 十, so 万家 and 千家万户 are words, not numbers.
-_AR = r"(?<![\d.])(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?![\d.]*\d)"
-_CN = r"(?:[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*)"
+# ---------------------------------------------------------------------------------------------
+# 1. Numerals, read exactly
+# ---------------------------------------------------------------------------------------------
+
+_CN_DIGITS = dict(zip("〇零一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_CN_DIGIT_CLASS = "〇零一二三四五六七八九"
+_CN_START = _CN_DIGIT_CLASS + "两十廿卅卌"
+_CN_CHARS = _CN_START + "百千万亿"
+_CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+# Arithmetic that never rounds: an inexact or overflowing step raises, and the numeral is unparsed.
+_EXACT = decimal.Context(
+    prec=decimal.MAX_PREC,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation, decimal.Rounded],
+)
+
+
+def numeral_value(numeral: str) -> Decimal:
+    """The exact value of an Arabic or Chinese numeral, without multiplier words after it.
+
+    Raises ValueError when the numeral cannot be read completely; it never returns a partial value.
+    """
+    if numeral.isascii() and numeral.isdigit():
+        return Decimal(numeral)
+    arabic = numeral.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", arabic):
+        return Decimal(arabic)
+    if re.fullmatch(r"(?:\d+(?:\.\d+)?[亿万千百])+\d*", arabic):
+        return _mixed_value(arabic)
+    whole, point, fraction = numeral.partition("点") if "点" in numeral else numeral.partition(".")
+    if point and not (fraction and all(c in _CN_DIGIT_CLASS for c in fraction)):
+        raise ValueError(f"not a numeral: {numeral}")
+    value = Decimal(_chinese_integer(whole))
+    if fraction:
+        value += Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in fraction))
+    return value
+
+
+def _chinese_integer(numeral: str) -> int:
+    """二〇二一 → 2021 (digit by digit), 一百五十万 → 1500000, 廿三 → 23; anything else raises."""
+    if not numeral:
+        raise ValueError("empty numeral")
+    if all(c in _CN_DIGITS and c != "两" for c in numeral):
+        # Two digits side by side without a zero are an estimate (二三万: two or three 万), not 23.
+        if len(numeral) == 2 and not set(numeral) & {"〇", "零"}:
+            raise ValueError(f"an estimate, not a numeral: {numeral}")
+        return int("".join(str(_CN_DIGITS[c]) for c in numeral))
+    for tens, spelled in _CN_TENS.items():
+        numeral = numeral.replace(tens, spelled)
+    total = wan = section = 0  # closed by 亿; closed by 万 (inside the 亿 group); below 万
+    digit = None  # a digit waiting for its unit
+    last_small = 10_000  # small units must fall: 千 before 百 before 十
+    last_unit = 1  # the unit just read; a digit after one above 十 needs a 零 between (一百零五)
+    zero = False
+    seen = set()
+
+    def check_trailing_digit() -> None:
+        if digit is not None and last_unit > 10 and not zero:
+            raise ValueError(f"an abbreviated numeral: {numeral}")  # 两万五, 三千二, 一百五: unparsed
+
+    for c in numeral:
+        if c in _CN_DIGITS:
+            if digit is not None:
+                raise ValueError(f"two digits in a row: {numeral}")
+            if _CN_DIGITS[c] == 0:
+                zero = True
+            else:
+                digit = _CN_DIGITS[c]
+        elif c in _CN_SMALL_UNITS:
+            unit = _CN_SMALL_UNITS[c]
+            if unit >= last_small or (digit is None and not (c == "十" and section == 0)):
+                raise ValueError(f"a unit out of order or without its digit: {numeral}")
+            section += (digit or 1) * unit
+            digit, last_small, last_unit, zero = None, unit, unit, False
+        elif c in "万亿":
+            check_trailing_digit()
+            group = section + (digit or 0) + (wan if c == "亿" else 0)
+            if c in seen or group == 0:
+                raise ValueError(f"misplaced {c}: {numeral}")
+            if c == "万":
+                wan = group * 10_000
+            else:
+                total, wan = group * 100_000_000, 0
+                seen.discard("万")
+            seen.add(c)
+            section, digit, last_small, last_unit, zero = 0, None, 10_000, 10_000, False
+        else:
+            raise ValueError(f"not a numeral character: {c!r} in {numeral}")
+    check_trailing_digit()
+    return total + wan + section + (digit or 0)
+
+
+def _mixed_value(numeral: str) -> Decimal:
+    """449万3000 → 4493000, 1亿6055万 → 160550000: each part smaller than the unit before it."""
+    total, ceiling = Decimal(0), None
+    for digits, word in re.findall(r"(\d+(?:\.\d+)?)([亿万千百]?)", numeral):
+        part = _EXACT.multiply(Decimal(digits), Decimal(10) ** _MULTIPLIER_EXPONENT.get(word, 0))
+        if ceiling is not None and part >= ceiling:
+            raise ValueError(f"a part larger than the unit before it: {numeral}")
+        total, ceiling = _EXACT.add(total, part), Decimal(10) ** _MULTIPLIER_EXPONENT.get(word, 0)
+        if not word:
+            break
+    return total
+
+
+def _scaled(numeral: str, multipliers: str | None) -> Decimal:
+    """The numeral times its multiplier words (万, 亿, 千万, …), exact however large."""
+    if not multipliers:
+        return numeral_value(numeral)
+    exponent = sum(_MULTIPLIER_EXPONENT[w] for w in multipliers if w in _MULTIPLIER_EXPONENT)
+    try:
+        # Times an integer power of ten, so that 285.57万 keeps its printed decimals: 2855700.00.
+        return _EXACT.multiply(numeral_value(numeral), Decimal("1" + "0" * exponent))
+    except decimal.DecimalException as err:
+        raise ValueError(f"too large to hold exactly: {numeral}{multipliers}") from err
+
+
+def _bound(*words: str | None) -> str:
+    for word in words:
+        if word in _PREFIX_BOUND:
+            return _PREFIX_BOUND[word]
+        if word in _SUFFIX_BOUND:
+            return _SUFFIX_BOUND[word]
+    return "exact"
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Patterns
+# ---------------------------------------------------------------------------------------------
+
+_SP = "[ \u00a0\u3000]?"  # one space, as PDF text and wrapped lines print between number and unit
+# An Arabic numeral starts where no digit (or digit and separator) stands before it, takes its whole
+# run atomically, and must not be followed by more of a numeral (1.1.1.1 is no number): the match
+# is then all or nothing. Thousands are grouped by an ASCII comma or, before a unit, a space
+# (216 688宗); the Chinese comma is punctuation (分别资助120，340，560户 is a list).
+# A space followed by exactly three digits may continue the numeral (50 000多个): when the whole is
+# not read as one number, neither piece is read on its own (the last pass reports them unparsed).
+_AR = (
+    r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))"
+    rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?[多余万亿{''.join(sorted({u[0] for u in UNITS}))}])|\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    r"(?>\.\d+)?(?![.,]?\d)(?! \d{3}(?!\d))"
+)
+# A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
+_CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
-_UNIT = "|".join(UNITS)
+# Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万元, 1萬3千元.
+# A bounded look-ahead first: most numbers have no multiplier followed by more digits.
+_MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]\d)(?:(?:{_AR}[亿万千百]){{2,}}|(?:{_AR}[亿万千百])+{_AR})"
+# 千克 and 千米 are measure words, not 千 times 克.
+_MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
+# Each alternation opens with a class of its first characters, which rejects most positions at once.
+_UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
 _PRE = (
-    "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
-    .replace("|约", "|(?<![节签预制公邀])约")
-    .replace("|近", "|(?<![最附亲贴靠将接])近")
+    f"(?=[{''.join(sorted({w[0] for w in _PREFIX_BOUND}))}])(?:"
+    + (
+        "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
+        .replace("|约", "|(?<![节签预制公邀])约")
+        .replace("|近", "|(?<![最附亲贴靠将接])近")
+    )
+    + ")"
 )
+# 约占全县总人口的4.5%: a share of something, named between 占 and 的.
+_GAP = "(?:" + "|".join(sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True)) + "|占[^,，。;；:：\\d]{0,12}的){1,3}"
+_POST = "以上|以下|以内|左右|上下|有余"
 
 # Each pattern opens with a look-ahead at the characters its match can start with: the engine
 # then rejects most positions at the first character, which makes extraction about three times faster.
-_NUMERAL_START = "0-9〇零一二两三四五六七八九十"
+_NUMERAL_START = "0-9" + _CN_START
 _PREFIX_START = "".join(sorted({word[0] for word in _PREFIX_BOUND}))
 
 
@@ -55,38 +262,81 @@ def _guarded(starts: str, pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{starts}])(?:{pattern})")
 
 
+# A web address holds no figure, though its escapes look like one (%E8 is not 8 %).
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+")
+# Any run of digits and separators: the last alternative of _QUANTITY, for a run that no form reads.
+# (Character classes, not a repeated group, so that a run of a megabyte needs no backtracking stack.)
+_DIGIT_RUN = r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))\d[\d.,]*(?<=\d)(?: \d{3}(?!\d)[\d.,]*(?<=\d))*"
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
-    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?P<approx1>[多余])?(?P<mult>[万亿]+)?(?P<approx2>[多余])?"
-    rf"(?P<unit>{_UNIT})?(?P<post>以上|以下|左右)?",
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
+    rf"(?P<approx2>[多余])?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?"
+    rf"|(?P<unreadable>{_DIGIT_RUN})",
 )
 _RANGE = _guarded(
     _NUMERAL_START,
-    rf"(?P<lo>{_NUM})(?P<lomult>[万亿]+)?(?:—{{1,2}}|–|-|~|至|到)(?P<hi>{_NUM})(?P<himult>[万亿]+)?"
-    rf"(?P<unit>%|{_UNIT})",
+    rf"(?P<lo>{_NUM})(?P<lomult>{_MULT})?(?P<lounit>%|{_UNIT})?(?:—{{1,2}}|–|-|~|至|到)"
+    rf"(?P<hi>{_NUM})(?P<himult>{_MULT})?{_SP}(?P<unit>%|{_UNIT})",
 )
-_PERCENT = _guarded(_PREFIX_START + "0-9百", rf"(?P<pre>{_PRE})?(?P<num>{_AR})(?P<unit>%|个百分点)|百分之(?P<cn>{_CN})")
+_PERCENT = _guarded(
+    _PREFIX_START + _NUMERAL_START + "百",
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个百分点)(?P<post>{_POST})?"
+    rf"|百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?",
+)
+_BARE_MULTIPLIER = _guarded(
+    "".join({w[0] for w in _BARE_MULTIPLIER_BOUND}),
+    r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之])上|将近|接近|(?<![最附亲贴靠])近)(?P<mult>[万亿])"
+    rf"(?P<unit>{_UNIT})",
+)
+# 近五分之一: a fraction, read as a percentage when it has an exact decimal value.
+_FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<den>{_NUM})分之(?P<num>{_NUM})")
+_YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![〇零一二三四五六七八九])二[〇零][〇零一二三四五六七八九]{2}"
 _DATE = _guarded(
     "0-9二",
-    r"(?P<y>(?<!\d)(?:19|20)\d{2}|[二][〇零][〇零一二三四五六七八九]{2})年"
-    r"(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?"
-    r"|(?<![\d.])(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号]",
+    rf"(?P<y1>(?<!\d)(?:19|20)\d{{2}})(?:-|–|—|~|至|到|/)(?P<y2>(?:19|20)?\d{{2}})(?!\d){_SP}年度?"
+    rf"|(?P<y>{_YEAR}){_SP}年"
+    rf"(?:{_SP}(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_SP}月"
+    rf"(?:{_SP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[日号])?)?"
+    rf"|(?<!\d)(?<!\d[.,])(?P<m2>\d{{1,2}}){_SP}月{_SP}(?P<d2>\d{{1,2}}){_SP}[日号]"
+    r"|(?<!\d)(?<!\d[.,])(?P<d3>\d{1,2})日"
+    rf"|(?<!\d)(?P<fy1>\d{{2}})/(?P<fy2>\d{{2}})(?!\d){_SP}年度"
+    rf"|(?<!\d)(?P<roc>1[0-4]\d){_SP}年{_SP}(?P<rocm>\d{{1,2}}){_SP}月",
 )
-_ORDINAL = re.compile(rf"第(?P<num>{_NUM})(?:{_UNIT})?")
+_DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达)$")
+_ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
+# 五届五次 (the fifth plenary of the fifth council): two ordinals.
+_SESSION = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})届(?P<num2>{_NUM})次")
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
-_DAY_NAME = _guarded("0-9", r"(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?!\d)")
-_SECTION = re.compile(r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|、)(?=\S)")
-_TITLE = re.compile(r"《[^》\n]*》")
-_QUOTED = re.compile(r"“[^”\n]*”")
-# Words that contain a numeral followed by a measure word but count nothing.
-SET_PHRASES = (
-    "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
-    "之一", "一等奖", "二等奖", "三等奖", "二孩", "三孩", "左一", "左二", "左三", "右一", "右二", "右三",
-)  # fmt: skip
-_SET_PHRASE = re.compile("|".join(SET_PHRASES))
-# A unitless number takes its unit from a counted noun just before it (观看人数累计达89.1万).
-_COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数[^,，。;；:：]*$")
+_DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?![.,]?\d)")
+_SECTION = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|、)(?=\S)(?!\d{3}(?!\d))"
+)
+# A title or a quoted name ends at its closing mark or at the next opening one, so that a text of
+# unclosed marks is still read in linear time.
+_TITLE = re.compile(r"《[^《》\n]*》")
+_QUOTED = re.compile(r"“[^“”\n]*”")
+_SET_PHRASE = _guarded(
+    "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
+    # 分之一 is a fraction (五分之一), read by the percent pattern, not the word 之一.
+    "|".join(SET_PHRASES).replace("之一", "(?<!分)之一")
+    + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))",
+)
+# A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
+# or, for a sum in 万 or 亿, a noun of money (低保金3347万).
+_COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数[^,，。;；:：\d]{0,12}$")
+_MONEY_NOUN = re.compile(
+    r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)[^,，。;；:：\d]{0,8}$"
+)
 _NOUN_UNIT = {"家庭": "户"}
+# …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
+_PEOPLE_AFTER = re.compile(
+    "的?(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
+    "志愿者|义工|贫困人口|人口|党员|会员)"
+)
+_MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
+_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰")
+# Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
+_LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 
 
 @dataclass(frozen=True)
@@ -107,34 +357,6 @@ class Mention:
         return self.kind in MEASURED
 
 
-def numeral_value(numeral: str) -> Decimal:
-    """The exact value of an Arabic or Chinese numeral string, without multiplier words after it."""
-    numeral = numeral.replace(",", "").replace("，", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", numeral):
-        return Decimal(numeral)
-    # cn2an reads Chinese numerals; it is not used on decimals times 万, which it truncates.
-    try:
-        return Decimal(str(cn2an.cn2an(numeral, "smart")))
-    except (ValueError, KeyError, IndexError) as err:  # cn2an's way of saying "not a numeral"
-        raise ValueError(f"not a numeral: {numeral}") from err
-
-
-def _scaled(numeral: str, multipliers: str | None) -> Decimal:
-    value = numeral_value(numeral)
-    for word in multipliers or "":
-        value *= _MULTIPLIERS[word]
-    return value
-
-
-def _bound(*words: str | None) -> str:
-    for word in words:
-        if word in _PREFIX_BOUND:
-            return _PREFIX_BOUND[word]
-        if word in _SUFFIX_BOUND:
-            return _SUFFIX_BOUND[word]
-    return "exact"
-
-
 class _Scanner:
     """Runs the patterns in order of precedence; a span that one pattern claims, the next cannot."""
 
@@ -142,6 +364,7 @@ class _Scanner:
         self.original = text
         self.joined = join_layout_breaks(normalize(text))
         self.text = self.joined.text
+        self.cut = len(self.text) != len(text)  # offsets need mapping back only where breaks were removed
         self.taken = bytearray(len(self.text))
         self.mentions: list[Mention] = []
 
@@ -153,7 +376,7 @@ class _Scanner:
 
     def add(self, start, end, kind, value, unit="", bound="exact", value_max=None) -> None:
         self.claim(start, end)
-        o_start, o_end = self.joined.original(start), self.joined.original(end - 1) + 1
+        o_start, o_end = (self.joined.original(start), self.joined.original(end - 1) + 1) if self.cut else (start, end)
         text = self.original[o_start:o_end]
         self.mentions.append(Mention(o_start, o_end, text, kind, value, value_max, unit, bound))
 
@@ -161,15 +384,37 @@ class _Scanner:
         """Unclaimed matches of `pattern`; with `within`, only those inside a match of that pattern."""
         spans = [(o.start(), o.end()) for o in within.finditer(self.text)] if within else [(0, len(self.text))]
         for start, end in spans:
-            for m in pattern.finditer(self.text, start, end):
-                if m.end() > m.start() and self.free(m.start(), m.end()):
-                    yield m
+            yield from self._unclaimed(pattern, start, end)
 
+    def _unclaimed(self, pattern: re.Pattern, start: int, end: int):
+        """A match that runs into a claimed span is read again up to that span, then after it, so that
+        the unclaimed text before and after the span is still read (5千 in 5千5%, when 5% is taken)."""
+        pos = start
+        while pos < end:
+            for m in pattern.finditer(self.text, pos, end):
+                if m.end() == m.start():
+                    continue
+                claimed = self.taken.find(1, m.start(), m.end())
+                if claimed < 0:
+                    yield m
+                    continue
+                # Nothing before `claimed` is taken, so every match there is free.
+                yield from (n for n in pattern.finditer(self.text, m.start(), claimed) if n.end() > n.start())
+                after = self.taken.find(0, claimed, end)
+                pos = after if after >= 0 else end
+                break
+            else:
+                return
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Handlers: one match becomes one mention (or none, when the match turns out to be a word)
+# ---------------------------------------------------------------------------------------------
 
 _AR_ONLY = re.compile(_AR)
 
 
-_NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万亿]+")
+_NUMERAL_RUN = re.compile(f"[{_CN_CHARS}]+")
 _LONE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
@@ -199,18 +444,56 @@ def _day_name(s: _Scanner, m: re.Match) -> None:
 
 
 def _date(s: _Scanner, m: re.Match) -> None:
-    if m["m2"]:
-        value = f"--{int(m['m2']):02d}-{int(m['d2']):02d}"
+    """A date as ISO 8601: 2021-05-16, --06-01 (no year), ---11 (day of month), 2021/2022 (two years)."""
+    if m["fy1"]:  # 09/10年度: a fiscal year, in the century that makes it nearest to now
+        century = "20" if int(m["fy1"]) < 50 else "19"
+        m_first, m_last = int(century + m["fy1"]), int(century + m["fy2"])
+        if m_last != m_first + 1:
+            raise ValueError(f"not a fiscal year: {m[0]}")
+        value = f"{m_first}/{m_last}"
+    elif m["roc"]:  # 115年1月: a year of the Republic of China calendar, 1911 + 115
+        value = f"{1911 + int(m['roc']):04d}-{_month(m['rocm'])}"
+    elif m["y1"]:
+        first, last = m["y1"], m["y2"]
+        last = first[:2] + last if len(last) == 2 else last
+        if int(last) <= int(first):
+            raise ValueError(f"not a span of years: {m[0]}")
+        value = f"{first}/{last}"
+    elif m["d3"]:
+        if _DURATION_BEFORE_DAYS.search(s.text, max(0, m.start() - 2), m.start()):
+            return  # 为期3日 is a length of time, read as a quantity later
+        value = f"---{_day(m['d3'])}"
+    elif m["m2"]:
+        value = f"--{_month(m['m2'])}-{_day(m['d2'])}"
     else:
-        parts = [int(numeral_value(m["y"]))] + [int(numeral_value(m[k])) for k in ("m", "d") if m[k]]
-        value = "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
+        value = f"{int(numeral_value(m['y'])):04d}"
+        if m["m"]:
+            value += f"-{_month(m['m'])}"
+        if m["d"]:
+            value += f"-{_day(m['d'])}"
     s.add(m.start(), m.end(), "date", value)
+
+
+def _month(numeral: str) -> str:
+    month = int(numeral_value(numeral))
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month: {numeral}")
+    return f"{month:02d}"
+
+
+def _day(numeral: str) -> str:
+    day = int(numeral_value(numeral))
+    if not 1 <= day <= 31:
+        raise ValueError(f"no day of a month: {numeral}")
+    return f"{day:02d}"
 
 
 def _enclosed(kind: str):
     """Numbers inside a title 《…》 or a quoted name “…” belong to that title or name."""
 
     def handle(s: _Scanner, m: re.Match) -> None:
+        if m["unreadable"]:
+            raise ValueError(f"not a numeral: {m[0]}")
         if m["unit"] or _AR_ONLY.fullmatch(m["num"]):
             s.add(m.start("num"), m.end(), kind, _scaled(m["num"], m["mult"]), m["unit"] or "")
 
@@ -224,45 +507,107 @@ def _single(kind: str):
     return handle
 
 
+def _session(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start("num"), m.end("num") + 1, "ordinal", numeral_value(m["num"]))
+    s.add(m.start("num2"), m.end(), "ordinal", numeral_value(m["num2"]))
+
+
+def _bare_multiplier(s: _Scanner, m: re.Match) -> None:
+    value = _scaled("1", m["mult"])
+    s.add(m.start(), m.end(), "quantity", value, m["unit"], _BARE_MULTIPLIER_BOUND[m["pre"]])
+
+
+def _fraction(s: _Scanner, m: re.Match) -> None:
+    denominator = Fraction(numeral_value(m["den"]))
+    if denominator == 0:
+        raise ValueError(f"a fraction of nothing: {m[0]}")
+    percent = Fraction(numeral_value(m["num"])) / denominator * 100
+    s.add(m.start(), m.end(), "percent", _exact_fraction(percent), "%", _bound(m["pre"]))
+
+
+def _exact_fraction(value: Fraction) -> Decimal:
+    """A fraction as an exact decimal; one that has none (a third) raises, and is read as unparsed."""
+    rest = value.denominator
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    if rest != 1:
+        raise ValueError(f"no exact decimal: {value}")
+    return _EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
 def _percent(s: _Scanner, m: re.Match) -> None:
     if m["cn"]:
-        s.add(m.start(), m.end(), "percent", numeral_value(m["cn"]), "%")
+        value = Decimal(100) if m["cn"] == "百" else numeral_value(m["cn"])
+        s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post2"]))
         return
     unit = "%" if m["unit"] == "%" else "百分点"
-    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["pre"]))
+    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["post"], m["pre"]))
 
 
 def _range(s: _Scanner, m: re.Match) -> None:
-    lo_mult, hi_mult = m["lomult"], m["himult"]
-    if not lo_mult and hi_mult and numeral_value(m["lo"]) < numeral_value(m["hi"]):
+    if m["lounit"] and m["lounit"] != m["unit"]:
+        return  # 3年至5人: two quantities, read one by one later
+    lo_num, lo_mult = _split_multiplier(m["lo"], m["lomult"])
+    hi_num, hi_mult = _split_multiplier(m["hi"], m["himult"])
+    if not lo_mult and hi_mult and numeral_value(lo_num) < numeral_value(hi_num):
         lo_mult = hi_mult  # 3至5万元 is 3万 to 5万
-    lo, hi = _scaled(m["lo"], lo_mult), _scaled(m["hi"], hi_mult)
+    lo, hi = _scaled(lo_num, lo_mult), _scaled(hi_num, hi_mult)
+    if lo >= hi:
+        raise ValueError(f"a range that does not rise: {m[0]}")
     kind, unit = ("percent", "%") if m["unit"] == "%" else ("range", m["unit"])
     s.add(m.start(), m.end(), kind, lo, unit, "range", hi)
 
 
+def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
+    """三至五万元: the Chinese numeral 五万 carries the multiplier that 三 shares."""
+    core = numeral.rstrip("万亿")
+    if core != numeral and core and not set(core) & {"万", "亿"}:
+        return core, numeral[len(core) :] + (multipliers or "")
+    return numeral, multipliers or ""
+
+
 def _quantity(s: _Scanner, m: re.Match) -> None:
-    arabic = bool(_AR_ONLY.fullmatch(m["num"]))
-    if not m["unit"] and not arabic:
+    if m["unreadable"]:
+        raise ValueError(f"not a numeral: {m[0]}")  # a run of digits that no form reads: 1.1.1.1
+    num, pre, approx1, mult, approx2, unit, post = m.group("num", "pre", "approx1", "mult", "approx2", "unit", "post")
+    kind, end = "quantity", m.end()
+    if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
+        unit = _noun_after(s.text, end, bool(mult))
+    if not unit and num[0] in _CN_START:
         # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list.
-        s.add(m.start(), m.end(), "word", word_value(m[0]))
+        s.add(m.start(), end, "word", word_value(m[0]))
         return
-    value = _scaled(m["num"], m["mult"])
-    bound = _bound(m["pre"], m["approx1"], m["approx2"], m["post"])
-    unit, kind = m["unit"] or "", "quantity"
+    value = _scaled(num, mult)
+    # 约1万多元: 多 says more than 约, so it decides the bound.
+    bound = _bound(approx1, approx2, pre, post) if approx1 or approx2 or pre or post else "exact"
     if not unit:
-        unit = _counted_unit(s.text, m.start())
-        kind = "quantity" if unit and m["mult"] else "number"
-    s.add(m.start(), m.end(), kind, value, unit, bound)
+        unit = _noun_unit(s.text, m.start(), bool(mult))
+        kind = "quantity" if unit and mult else "number"
+    s.add(m.start(), end, kind, value, unit or "", bound)
 
 
-def _counted_unit(text: str, start: int) -> str:
-    found = _COUNTED_NOUN.search(text, max(0, start - 20), start)
-    return _NOUN_UNIT.get(found[1], found[1]) if found else ""
+def _noun_after(text: str, end: int, multiplied: bool) -> str:
+    if _PEOPLE_AFTER.match(text, end):
+        return "人"
+    if multiplied and _MONEY_AFTER.match(text, end):
+        return "元"
+    return ""
+
+
+def _noun_unit(text: str, start: int, multiplied: bool) -> str:
+    before = max(0, start - 20)
+    found = _COUNTED_NOUN.search(text, before, start) if text.find("数", before, start) >= 0 else None
+    if found:
+        return _NOUN_UNIT.get(found[1], found[1])
+    if multiplied and _MONEY_NOUN.search(text, max(0, start - 16), start):
+        return "元"
+    return ""
 
 
 # In order of precedence: (pattern, handler, enclosing pattern or None).
 _STEPS = (
+    (_URL, _set_phrase, None),
     (_SET_PHRASE, _set_phrase, None),
     (_SECTION, _section, None),
     (_DAY_NAME, _day_name, None),
@@ -271,26 +616,69 @@ _STEPS = (
     (_ORDINAL, _single("ordinal"), None),
     (_ANNIVERSARY, _single("anniversary"), None),
     (_QUANTITY, _enclosed("name"), _QUOTED),
+    (_SESSION, _session, None),
     (_PERCENT, _percent, None),
+    (_FRACTION, _fraction, None),
     (_RANGE, _range, None),
+    (_BARE_MULTIPLIER, _bare_multiplier, None),
     (_QUANTITY, _quantity, None),
 )
+# What a text must contain for a pattern to match at all: a text without it skips that pass.
+_NEEDS = {
+    _DAY_NAME: re.compile("[·•・]"),
+    _DATE: re.compile("[年月日]"),
+    _ORDINAL: re.compile("第"),
+    _ANNIVERSARY: re.compile("周年"),
+    _SESSION: re.compile("届"),
+    _PERCENT: re.compile("%|百分"),
+    _FRACTION: re.compile("分之"),
+    _RANGE: re.compile("[—–~至到-]"),
+    _BARE_MULTIPLIER: re.compile("[万亿]"),
+}
+
+
+def _numeral_start(m: re.Match) -> int:
+    """Where the numeral of a match starts, after any bound word before it (约有二三万人 → 二三万人)."""
+    groups = [g for g in ("num", "lo") if g in m.re.groupindex and m.start(g) >= 0]
+    return m.start(groups[0]) if groups else m.start()
+
+
+def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
+    """分别资助120，340，560户: unitless numbers listed before a quantity take its measure word."""
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        last, before = out[i], out[i - 1]
+        if last.kind != "quantity" or last.bound != "exact" or before.kind != "number" or not last.unit:
+            continue
+        if _LIST_SEPARATOR.fullmatch(text[before.end : last.start]):
+            out[i - 1] = Mention(
+                before.start, before.end, before.text, "quantity", before.value, None, last.unit, "exact"
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Extraction
+# ---------------------------------------------------------------------------------------------
 
 
 def extract(text: str) -> list[Mention]:
     """Every number in `text`, in order of position.
 
-    A numeral that cannot be read (二三万, 五九万) is reported with kind ``unparsed`` and no value,
-    so that it is seen rather than dropped.
+    A numeral that cannot be read completely (二三万, 1.1.1.1, a number too large to hold) is
+    reported with kind ``unparsed`` and no value over its whole span, so that it is seen rather
+    than dropped, and never given a partial value.
     """
     s = _Scanner(text)
     for pattern, handle, within in _STEPS:
+        if pattern in _NEEDS and not _NEEDS[pattern].search(s.text):
+            continue
         for m in s.matches(pattern, within):
             try:
                 handle(s, m)
             except ValueError:
-                s.add(m.start(), m.end(), "unparsed", None)
-    return sorted(s.mentions, key=lambda m: m.start)
+                s.add(_numeral_start(m), m.end(), "unparsed", None)
+    return _share_list_units(sorted(s.mentions, key=lambda m: m.start), text)
 
 
 def format_value(value: Decimal | str | None) -> str:
