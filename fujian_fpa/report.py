@@ -6,7 +6,6 @@ CJK font ships with the site, so Chinese renders on any machine.
 """
 
 from html import escape
-import os
 from pathlib import Path
 import re
 import shutil
@@ -16,7 +15,7 @@ from nbconvert import HTMLExporter
 import pandas as pd
 from pygments.formatters import HtmlFormatter
 
-from . import paths
+from . import atomic, paths
 from .catalog import Entry, catalog
 from .data import load_events, load_indicators
 from .figures import LANGUAGES
@@ -168,9 +167,7 @@ def build(out: Path = REPORT, progress=print) -> Path:
         css = CSS.replace("FONT", CJK_FONT_FILE.name) + HtmlFormatter().get_style_defs(".highlight")
         _write(assets / "style.css", css)
         shutil.copytree(paths.COMMITTED_FIGURES, staging / "figures")
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(staging, out)
+        atomic.replace_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
