@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 import shutil
 import tempfile
+import threading
 import time
 
 from . import atomic, paths
@@ -113,13 +114,16 @@ async def run_one(notebook: Path, dest: Path | None = None, figures: Path | None
     def failed(error: str) -> Result:
         return Result(notebook, time.perf_counter() - started, error)
 
+    log = kernel_log(notebook)
     try:
         try:
-            await client.async_execute(env=os.environ | {"FUJIAN_FPA_FIGURES": str(staging)})
+            with log.open("w", encoding="utf-8") as stream:  # the kernel's own messages, out of the build's
+                env = os.environ | {"FUJIAN_FPA_FIGURES": str(staging)}
+                await client.async_execute(env=env, stdout=stream, stderr=stream)
         except CellExecutionError as err:
             return failed(f"{cell_label(nb, running[0])}: {err.ename}: {err.evalue}")
         except DeadKernelError:
-            return failed(f"{cell_label(nb, running[0])}: the kernel died (DeadKernelError)")
+            return failed(f"{cell_label(nb, running[0])}: the kernel died (its log: {paths.relative(log)})")
         except Exception as err:  # a timeout, a kernel that would not start: this notebook fails, others go on
             return failed(f"{cell_label(nb, running[0])}: {_first_line(err)}")
         _clean(nb)
@@ -132,9 +136,49 @@ async def run_one(notebook: Path, dest: Path | None = None, figures: Path | None
     return Result(notebook, time.perf_counter() - started, outputs=tuple(outputs))
 
 
+def kernel_log(notebook: Path) -> Path:
+    folder = paths.BUILD / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{Path(notebook).stem}.log"
+
+
 def execute(notebook: Path, dest: Path | None = None, figures: Path | None = None, timeout: int = 600) -> Result:
     """`run_one`, for callers outside an event loop."""
     return asyncio.run(run_one(notebook, dest, figures, timeout))
+
+
+def _run_interruptibly(main) -> list[Result]:
+    """Run the coroutine `main` in a thread of its own, so that Ctrl-C reaches this one.
+
+    On Ctrl-C the running notebooks are cancelled, their kernels shut down and their temporary
+    files removed before KeyboardInterrupt goes on; nothing is left half-written. (nbclient would
+    otherwise take the signal itself, kill the kernels and carry on with the next notebook.)
+    """
+    state: dict = {}
+
+    def target() -> None:
+        async def runner():
+            state["loop"], state["task"] = asyncio.get_running_loop(), asyncio.current_task()
+            return await main
+
+        try:
+            state["value"] = asyncio.run(runner())
+        except BaseException as err:  # handed to the calling thread
+            state["error"] = err
+
+    thread = threading.Thread(target=target, name="notebooks")
+    thread.start()
+    try:
+        while thread.is_alive():
+            thread.join(0.1)
+    except KeyboardInterrupt:
+        if "task" in state:
+            state["loop"].call_soon_threadsafe(state["task"].cancel)
+        thread.join()
+        raise
+    if "error" in state:
+        raise state["error"]
+    return state["value"]
 
 
 async def _run_many(notebooks: list[Path], jobs: int, figures: Path | None, report: Callable[[Result], None]):
@@ -264,7 +308,7 @@ def build(
     for notebook in notebooks:
         if Path(notebook) not in todo:
             report(Result(Path(notebook), 0.0, skipped=True))
-    results = asyncio.run(_run_many(todo, jobs or default_jobs(), figures, report)) if todo else []
+    results = _run_interruptibly(_run_many(todo, jobs or default_jobs(), figures, report)) if todo else []
     for result in results:
         if not result.error:
             stamps.record(result.notebook, result.outputs)
