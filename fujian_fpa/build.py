@@ -40,7 +40,7 @@ class Result:
     def status(self) -> str:
         if self.skipped:
             return "unchanged, skipped"
-        return f"FAILED at {self.error}" if self.error else "ok"
+        return f"FAILED {self.error}" if self.error else "ok"
 
 
 def default_jobs() -> int:
@@ -121,11 +121,11 @@ async def run_one(notebook: Path, dest: Path | None = None, figures: Path | None
                 env = os.environ | {"FUJIAN_FPA_FIGURES": str(staging)}
                 await client.async_execute(env=env, stdout=stream, stderr=stream)
         except CellExecutionError as err:
-            return failed(f"{cell_label(nb, running[0])}: {err.ename}: {err.evalue}")
+            return failed(f"at {cell_label(nb, running[0])}: {err.ename}: {err.evalue}")
         except DeadKernelError:
-            return failed(f"{cell_label(nb, running[0])}: the kernel died (its log: {paths.relative(log)})")
+            return failed(f"at {cell_label(nb, running[0])}: the kernel died (its log: {paths.relative(log)})")
         except Exception as err:  # a timeout, a kernel that would not start: this notebook fails, others go on
-            return failed(f"{cell_label(nb, running[0])}: {_first_line(err)}")
+            return failed(f"at {cell_label(nb, running[0])}: {_first_line(err)}")
         _clean(nb)
         try:
             outputs = commit(nb, dest, staging, figures)

@@ -111,10 +111,10 @@ def build(args) -> int:
 
 
 def report(args) -> int:
-    from . import report as site
-
     if not data_ok("written"):
         return 1
+    from . import report as site  # nbconvert: slow to import
+
     out = site.build(progress=lambda page: print(page, flush=True))
     print(f"report: {paths.relative(out / 'index.html')}")
     return 0

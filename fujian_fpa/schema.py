@@ -65,9 +65,11 @@ def csv_text(path: Path) -> str:
     error, since a quote that spans lines would then be read differently from the article."""
     text = read_text(path).removeprefix("\ufeff")
     if "\r" in text:
-        *lines, last = text.split("\n")
-        for number, line in enumerate([*lines, last + "\r"], start=1):
-            if not line.endswith("\r") or "\r" in line[:-1]:
+        lines = text.split("\n")
+        crlf = lines[0].endswith("\r")  # the first line sets the file's kind
+        for number, line in enumerate(lines, start=1):
+            body = line.removesuffix("\r") if crlf else line
+            if "\r" in body or (crlf and number < len(lines) and body == line):
                 raise DataError(path, "mixes CRLF with LF or bare CR line endings; save it with one kind", line=number)
         text = text.replace("\r\n", "\n")
     return text.rstrip("\n") + "\n"
