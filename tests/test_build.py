@@ -133,3 +133,18 @@ def test_shared_inputs_cover_data_package_and_requirements():
     inputs = {p.relative_to(paths.ROOT).as_posix() for p in shared_inputs()}
     assert {"data/indicators.csv", "data/raw/000_b5693f90e40b923b.txt", "fujian_fpa/quantities.py"} <= inputs
     assert "requirements.txt" in inputs and "data/fujian_fpa_2021.xlsx" not in inputs
+
+
+def test_a_sync_writes_the_twins_exactly_as_committed(tmp_path):
+    """jupytext reads its settings from pyproject.toml, as JupyterLab's save does: a sync changes nothing."""
+    shutil.copy(paths.ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / "notebooks").mkdir()
+    copies = [shutil.copy(nb, tmp_path / "notebooks") for nb in sorted(paths.NOTEBOOKS.glob("*.ipynb"))]
+    out = subprocess.run(
+        [sys.executable, "-m", "jupytext", "--sync", *map(str, copies)], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    for copy in map(Path, copies):
+        assert copy.read_bytes() == (paths.NOTEBOOKS / copy.name).read_bytes(), f"a sync rewrote {copy.name}"
+        twin = copy.with_suffix(".py")
+        assert twin.read_bytes() == (paths.NOTEBOOKS / twin.name).read_bytes(), f"a sync rewrote {twin.name}"
