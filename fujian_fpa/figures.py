@@ -7,7 +7,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import paths
+from . import atomic, paths
 from .labels import Labels
 
 LANGUAGES = ("zh", "en")
@@ -24,10 +24,11 @@ def save(fig: plt.Figure, name: str, data: pd.DataFrame, lang: str, folder: Path
     out = Path(folder) / lang
     out.mkdir(parents=True, exist_ok=True)
     png, svg, csv = (out / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
-    fig.savefig(png, metadata={"Software": None})
+    # Each file is written whole or not at all (a temporary file, then a rename).
+    atomic.write_with(png, lambda tmp: fig.savefig(tmp, format="png", metadata={"Software": None}))
     with plt.rc_context({"svg.hashsalt": f"fujian-fpa-{name}"}):
-        fig.savefig(svg, metadata={"Date": None})
-    data.to_csv(csv, index=False, lineterminator="\n", encoding="utf-8")
+        atomic.write_with(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}))
+    atomic.write_with(csv, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8"))
     written = [png, svg, csv]
     reference = os.environ.get("FUJIAN_FPA_REFERENCE_FIGURES")
     if reference:
