@@ -10,6 +10,7 @@ requirements) nor its outputs have changed since the run recorded in build/stamp
 """
 
 import asyncio
+import atexit
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 import hashlib
@@ -18,7 +19,6 @@ import os
 from pathlib import Path
 import shutil
 import tempfile
-import threading
 import time
 
 from . import atomic, paths
@@ -112,6 +112,8 @@ async def run_one(notebook: Path, dest: Path | None = None, figures: Path | None
     )
 
     def failed(error: str) -> Result:
+        if asyncio.current_task().cancelling():  # Ctrl-C: the failure is the interruption's doing
+            raise asyncio.CancelledError
         return Result(notebook, time.perf_counter() - started, error)
 
     log = kernel_log(notebook)
@@ -133,6 +135,7 @@ async def run_one(notebook: Path, dest: Path | None = None, figures: Path | None
             return failed(f"writing its outputs: {_first_line(err)}")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        atexit.unregister(client._cleanup_kernel)  # its kernel is shut down by now, also when cancelled
     return Result(notebook, time.perf_counter() - started, outputs=tuple(outputs))
 
 
@@ -147,41 +150,23 @@ def execute(notebook: Path, dest: Path | None = None, figures: Path | None = Non
     return asyncio.run(run_one(notebook, dest, figures, timeout))
 
 
-def _run_interruptibly(main) -> list[Result]:
-    """Run the coroutine `main` in a thread of its own, so that Ctrl-C reaches this one.
+def _keep_ctrl_c(loop: asyncio.AbstractEventLoop) -> None:
+    """Leave Ctrl-C to asyncio.run, which cancels the build and then raises KeyboardInterrupt.
 
-    On Ctrl-C the running notebooks are cancelled, their kernels shut down and their temporary
-    files removed before KeyboardInterrupt goes on; nothing is left half-written. (nbclient would
-    otherwise take the signal itself, kill the kernels and carry on with the next notebook.)
+    nbclient would take the signal for itself in each notebook, shut that kernel down and let
+    the build carry on with the next notebook; refused here, it goes on without (as it does on
+    platforms without signals).
     """
-    state: dict = {}
 
-    def target() -> None:
-        async def runner():
-            state["loop"], state["task"] = asyncio.get_running_loop(), asyncio.current_task()
-            return await main
+    def refuse(*_args) -> None:
+        raise RuntimeError("the build handles Ctrl-C itself")
 
-        try:
-            state["value"] = asyncio.run(runner())
-        except BaseException as err:  # handed to the calling thread
-            state["error"] = err
-
-    thread = threading.Thread(target=target, name="notebooks")
-    thread.start()
-    try:
-        while thread.is_alive():
-            thread.join(0.1)
-    except KeyboardInterrupt:
-        if "task" in state:
-            state["loop"].call_soon_threadsafe(state["task"].cancel)
-        thread.join()
-        raise
-    if "error" in state:
-        raise state["error"]
-    return state["value"]
+    loop.add_signal_handler = refuse
+    loop.remove_signal_handler = lambda _sig: False
 
 
 async def _run_many(notebooks: list[Path], jobs: int, figures: Path | None, report: Callable[[Result], None]):
+    _keep_ctrl_c(asyncio.get_running_loop())
     slots = asyncio.Semaphore(jobs)
 
     async def one(notebook: Path) -> Result:
@@ -308,7 +293,7 @@ def build(
     for notebook in notebooks:
         if Path(notebook) not in todo:
             report(Result(Path(notebook), 0.0, skipped=True))
-    results = _run_interruptibly(_run_many(todo, jobs or default_jobs(), figures, report)) if todo else []
+    results = asyncio.run(_run_many(todo, jobs or default_jobs(), figures, report)) if todo else []
     for result in results:
         if not result.error:
             stamps.record(result.notebook, result.outputs)
