@@ -54,6 +54,10 @@ def notebook_target(arg: str) -> Path:
     if path.suffix == ".py" and path.with_suffix(".ipynb").is_file():
         path = path.with_suffix(".ipynb")
     if path.suffix == ".ipynb" and path.is_file():
+        try:
+            json.loads(path.read_bytes())
+        except ValueError as err:
+            raise UsageError(f"{arg!r} is not a readable notebook ({err})") from None
         return path
     for notebook in catalog.notebooks():
         number = notebook.name.split("-", 1)[0]

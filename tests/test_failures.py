@@ -172,11 +172,14 @@ def test_a_twin_edited_without_a_sync_stops_the_build(project):
         (["build", "--jobs", "0"], "at least 1, not '0'"),
         (["build", "--jobs", "-1"], "at least 1, not '-1'"),
         (["bulid"], "invalid choice: 'bulid'"),
+        (["build", "corrupt.ipynb"], "'corrupt.ipynb' is not a readable notebook"),
     ],
-    ids=["missing-path", "not-a-notebook", "unknown-name", "jobs-0", "jobs-negative", "unknown-command"],
+    ids=["missing-path", "not-a-notebook", "unknown-name", "jobs-0", "jobs-negative", "unknown-command", "corrupt"],
 )
-def test_a_bad_argument_is_one_line_and_exit_2(args, expected):
-    out = subprocess.run([sys.executable, "-m", "fujian_fpa", *args], capture_output=True, text=True, cwd=paths.ROOT)
+def test_a_bad_argument_is_one_line_and_exit_2(args, expected, tmp_path):
+    (tmp_path / "corrupt.ipynb").write_text('{"cells": [')
+    (tmp_path / "README.md").write_text("# not a notebook")
+    out = subprocess.run([sys.executable, "-m", "fujian_fpa", *args], capture_output=True, text=True, cwd=tmp_path)
     assert expected in one_line(out, 2)
     assert out.stdout == ""
 
