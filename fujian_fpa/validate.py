@@ -9,13 +9,13 @@ import io
 
 from . import paths
 from .errors import DataError, collecting
-from .schema import read_text
+from .schema import csv_text, read_rows
 
 
 def _ids(path) -> set[str]:
     """Every id written in a file, valid row or not: a reference to a bad row is not a second problem."""
     try:
-        return {row.get("id", "") for row in csv.DictReader(io.StringIO(read_text(path).lstrip("\ufeff")))}
+        return {row["id"] for row in csv.DictReader(io.StringIO(csv_text(path))) if row.get("id")}
     except DataError:
         return set()
 
@@ -32,8 +32,12 @@ def problems() -> list[str]:
                 loader()
             except DataError as err:  # a problem that stops the file being read at all
                 found.append(err)
+        ids = _ids(paths.INDICATORS)
         try:  # operands are checked against every id the file holds, so a bad row is reported once
-            derived.load_definitions(indicators=pd.DataFrame({"id": sorted(_ids(paths.INDICATORS))}))
+            if ids:
+                derived.load_definitions(indicators=pd.DataFrame({"id": sorted(ids)}))
+            else:  # indicators.csv could not be read at all: only derived.csv's own cells can be checked
+                read_rows("derived", paths.DERIVED)
         except DataError as err:
             found.append(err)
     lines = list(dict.fromkeys(str(p) for p in found))  # later loaders re-read earlier files

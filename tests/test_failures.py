@@ -125,13 +125,26 @@ def test_bad_data_stops_the_build_before_anything_is_written(project, tampered, 
     assert {k: v for k, v in after.items() if not k.startswith("build/")} == before, "a failed build wrote a file"
 
 
-def test_check_reports_the_root_cause_only(project, tampered):
-    tampered(claims_with_premiums_quote)
+def indicators_header_only(root: Path) -> None:
+    path = root / "data" / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("tamper", "expected"),
+    [
+        (claims_with_premiums_quote, ["data/indicators.csv", "'ta_accident_claims'", "column 'quote'"]),
+        (indicators_header_only, ["data/indicators.csv", "has a header but no rows"]),
+    ],
+    ids=["copied-quote", "header-only"],
+)
+def test_check_reports_the_root_cause_only(project, tampered, tamper, expected):
+    tampered(tamper)
     out = run(project, "check")
     assert out.returncode == 1 and "Traceback" not in out.stderr
     lines = out.stdout.strip().splitlines()
     assert lines[-1] == "1 problem(s)", lines  # no "not an id" from derived.csv, no "in no data file"
-    assert "'ta_accident_claims'" in lines[0] and "column 'quote'" in lines[0]
+    assert all(part in lines[0] for part in expected), lines[0]
 
 
 def test_check_says_when_every_row_of_a_file_is_bad(project, tampered):
