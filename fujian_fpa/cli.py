@@ -59,9 +59,9 @@ def notebook_target(arg: str) -> Path:
         except ValueError as err:
             raise UsageError(f"{arg!r} is not a readable notebook ({err})") from None
         return path
-    for notebook in catalog.notebooks():
+    for notebook in catalog.notebooks() if path.parent == Path(".") else []:  # a bare name or number
         number = notebook.name.split("-", 1)[0]
-        if path.name in (notebook.stem, notebook.name) or (re.fullmatch("[0-9]+", arg) and int(arg) == int(number)):
+        if arg in (notebook.stem, notebook.name) or (re.fullmatch("[0-9]+", arg) and int(arg) == int(number)):
             return notebook
     raise UsageError(
         f"{arg!r} is not a notebook: give its path (notebooks/03-services.ipynb), name (03-services), "
