@@ -13,10 +13,21 @@ SHOTS := build/report-check
 
 venv: $(STAMP)
 
-# The environment is rebuilt whenever the pinned requirements change.
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
+# The environment is rebuilt whenever the pinned requirements change. uv (pinned in
+# requirements-setup.txt, installed from PyPI by pip into build/uv) sets it up several times faster
+# than pip; where uv cannot be installed, pip does it. Both show what they install as they go.
+UV := build/uv/bin/uv
+$(STAMP): requirements.txt requirements-setup.txt pyproject.toml
+	@if $(PYTHON) -m pip install --disable-pip-version-check --quiet --upgrade --target build/uv \
+	      -r requirements-setup.txt 2>/dev/null && $(UV) --version >/dev/null 2>&1; then \
+	  echo "Setting up $(VENV) with $$($(UV) --version)"; \
+	  $(UV) venv --allow-existing --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')" $(VENV) \
+	  && VIRTUAL_ENV=$(VENV) $(UV) pip sync requirements.txt; \
+	else \
+	  echo "uv could not be installed; setting up $(VENV) with pip (a minute or two)"; \
+	  $(PYTHON) -m venv $(VENV) \
+	  && $(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements.txt; \
+	fi
 	touch $(STAMP)
 
 figures: $(STAMP)

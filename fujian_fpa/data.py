@@ -50,8 +50,9 @@ def mentions(article_path: Path = paths.ARTICLE) -> pd.DataFrame:
 
 def _table(name: str, rows: list[Row]) -> pd.DataFrame:
     """Rows as a DataFrame with the schema's types: numbers float, integers int, dates datetime."""
-    frame = pd.DataFrame([r.cells for r in rows], dtype="string")
-    for field in resource(name)["schema"]["fields"]:
+    fields = resource(name)["schema"]["fields"]
+    frame = pd.DataFrame([r.cells for r in rows], columns=[f["name"] for f in fields], dtype="string")
+    for field in fields:
         col, kind = field["name"], field["type"]
         if kind == "number":
             frame[col] = pd.to_numeric(frame[col].replace("", pd.NA)).astype("float64")
@@ -99,7 +100,7 @@ def prints_unit(mention: Mention) -> bool:
     return bool(mention.unit) and mention.unit in normalize(mention.text)
 
 
-def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> None:
+def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> Mention:
     if row.cells["unit"] not in units:
         raise row.error(
             path, "unit", f"unknown unit {row.cells['unit']!r}; known units are in {paths.relative(paths.UNITS)}"
@@ -120,6 +121,7 @@ def _check_indicator(path: Path, row: Row, article: str, units: set[str]) -> Non
             raise row.error(
                 path, column, f"{text or 'empty'} disagrees with the printed {got.text!r}, which reads {shown}"
             )
+    return got
 
 
 def _checked(rows: list[Row], check) -> list[Row]:
@@ -148,7 +150,20 @@ def load_indicators(path: Path = paths.INDICATORS, article_path: Path = paths.AR
     article = load_article(article_path)
     rows = read_rows("indicators", path)
     units = set(load_units()["unit"])
-    return _table("indicators", _checked(rows, lambda row: _check_indicator(path, row, article, units)))
+    owners: dict[tuple[int, int], Row] = {}
+
+    def check(row: Row) -> None:
+        got = _check_indicator(path, row, article, units)
+        owner = owners.setdefault((got.start, got.end), row)
+        if owner is not row:  # a copied quote, start and value would pass every other check
+            raise row.error(
+                path,
+                "quote",
+                f"reads {got.text!r} at offset {got.start}, the figure of row {owner.label!r} (line {owner.line}); "
+                "each figure of the article belongs to one row",
+            )
+
+    return _table("indicators", _checked(rows, check))
 
 
 def load_events(path: Path = paths.EVENTS, article_path: Path = paths.ARTICLE) -> pd.DataFrame:

@@ -25,6 +25,10 @@ class DataError(ValueError):
         super().__init__(", ".join(where) + ": " + message)
 
 
+class BuildError(RuntimeError):
+    """A state that stops a build before it writes anything; the message says what to do."""
+
+
 # While a `collecting()` block runs, row-level problems are gathered instead of raised, so that
 # `python -m fujian_fpa check` can list every problem at once; everywhere else the first one raises.
 _collector: ContextVar[list[DataError] | None] = ContextVar("collector", default=None)

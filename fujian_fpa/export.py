@@ -2,17 +2,15 @@
 
 from datetime import datetime
 import io
-import os
 from pathlib import Path
 import re
-import tempfile
 import zipfile
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 import pandas as pd
 
-from . import paths
+from . import atomic, paths
 from .data import load_events, load_glossary, load_indicators
 
 # An xlsx is a zip of XML parts: both the workbook's own dates and every zip entry's time are
@@ -73,9 +71,6 @@ def _fix_zip_times(data: bytes) -> bytes:
 
 def write_workbook(path: Path = paths.WORKBOOK) -> Path:
     """Write the workbook through a temporary file, so that a reader never sees half of one."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(workbook_bytes())
-    os.replace(tmp, path)
-    return path
+    with atomic.replacing(Path(path)) as tmp:
+        tmp.write_bytes(workbook_bytes())
+    return Path(path)

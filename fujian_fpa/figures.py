@@ -15,7 +15,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import layout, paths
+from . import atomic, layout, paths
 from .charts import FULL, THUMB, Format
 from .labels import Labels
 
@@ -42,18 +42,19 @@ def save(
         raise ValueError(f"{name}: the chart's data need an `ids` column (the data rows behind each plotted row)")
     layout.check(fig, fmt.dpi)
     out = Path(folder) / lang
+    # Each file is written whole or not at all (a temporary file, then a rename).
     if fmt is THUMB:
         (out / THUMBS).mkdir(parents=True, exist_ok=True)
         png = out / THUMBS / f"{name}.png"
-        fig.savefig(png, dpi=fmt.dpi, metadata={"Software": None})
+        atomic.write_with(png, lambda tmp: fig.savefig(tmp, format="png", dpi=fmt.dpi, metadata={"Software": None}))
         written = [png]
     else:
         out.mkdir(parents=True, exist_ok=True)
         png, svg, csv = (out / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
-        fig.savefig(png, dpi=fmt.dpi, metadata={"Software": None})
+        atomic.write_with(png, lambda tmp: fig.savefig(tmp, format="png", dpi=fmt.dpi, metadata={"Software": None}))
         with plt.rc_context({"svg.hashsalt": f"fujian-fpa-{name}"}):
-            fig.savefig(svg, metadata={"Date": None})
-        data.to_csv(csv, index=False, lineterminator="\n", encoding="utf-8")
+            atomic.write_with(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}))
+        atomic.write_with(csv, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8"))
         written = [png, svg, csv]
     reference = os.environ.get("FUJIAN_FPA_REFERENCE_FIGURES")
     if reference:

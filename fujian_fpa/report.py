@@ -8,7 +8,6 @@ text is set, in prose, code and output alike, so Chinese renders on a machine wi
 """
 
 from html import escape
-import os
 from pathlib import Path
 import re
 import shutil
@@ -19,7 +18,7 @@ import nbformat
 import pandas as pd
 from pygments.formatters import HtmlFormatter
 
-from . import annotate, paths, provenance, webfont
+from . import annotate, atomic, paths, provenance, webfont
 from .catalog import Entry, catalog, source
 from .data import load_events, load_exclusions, load_indicators
 from .derived import compute
@@ -371,9 +370,7 @@ def build(out: Path = REPORT, progress=print) -> Path:
         for name, html in pages(entries, progress):
             _write(staging / name, html)
         _copy_files(staging)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(staging, out)
+        atomic.replace_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out

@@ -7,7 +7,7 @@ with errors that name the file, the row and the column, so that nothing downstre
 import csv
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 import io
 import json
 from pathlib import Path
@@ -15,6 +15,10 @@ import re
 
 from . import paths
 from .errors import DataError, report
+
+# Numbers in the data are plain ASCII decimals: no exponent, no `_` separators, no full-width digits.
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,27 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+def csv_text(path: Path) -> str:
+    """A data CSV's text with what editors add harmlessly taken away: a UTF-8 BOM, CRLF line
+    endings (when every line has them) and blank lines at the end. A mix of line endings is an
+    error, since a quote that spans lines would then be read differently from the article."""
+    text = read_text(path).removeprefix("\ufeff")
+    if "\r" in text:
+        lines = text.split("\n")
+        crlf = lines[0].endswith("\r")  # the first line sets the file's kind
+        for number, line in enumerate(lines, start=1):
+            body = line.removesuffix("\r") if crlf else line
+            if "\r" in body or (crlf and number < len(lines) and body == line):
+                raise DataError(path, "mixes CRLF with LF or bare CR line endings; save it with one kind", line=number)
+        text = text.replace("\r\n", "\n")
+    return text.rstrip("\n") + "\n"
+
+
 def read_rows(name: str, path: Path) -> list[Row]:
     """The rows of resource `name` read from `path`, each cell checked against the schema."""
     schema = resource(name)["schema"]
     fields = schema["fields"]
-    reader = csv.reader(io.StringIO(read_text(path), newline=""))
+    reader = csv.reader(io.StringIO(csv_text(path), newline=""))
     header = next(reader)
     expected = [f["name"] for f in fields]
     if header != expected:
@@ -87,6 +107,10 @@ def read_rows(name: str, path: Path) -> list[Row]:
             report(err)  # raises, unless `check` is listing every problem; then the row is left out
             continue
         rows.append(row)
+    if line == 2:
+        raise DataError(path, "has a header but no rows", line=2)
+    if not rows:  # every row was bad, and `check` is listing them: the file as a whole is unreadable
+        raise DataError(path, f"none of its rows is valid (lines 2 to {line - 1}); nothing could be read")
     _check_unique(path, rows, fields)
     return rows
 
@@ -102,7 +126,7 @@ def _check_cell(path: Path, row: Row, field: dict) -> None:
         value = parse(text, field["type"])
     except ValueError:
         raise row.error(path, field["name"], f"{text!r} is not a valid {field['type']}") from None
-    if "enum" in constraints and text not in constraints["enum"]:
+    if "enum" in constraints and value not in constraints["enum"]:  # numbers compare as numbers: 100 == 100.0
         raise row.error(path, field["name"], f"{text!r} is not one of {constraints['enum']}")
     if "minimum" in constraints and value < constraints["minimum"]:
         raise row.error(path, field["name"], f"{text} is below the minimum {constraints['minimum']}")
@@ -128,17 +152,13 @@ def parse(text: str, kind: str):
     if kind == "string":
         return text
     if kind == "integer":
-        if not re.fullmatch(r"-?\d+", text):
+        if not _INTEGER.fullmatch(text):
             raise ValueError(text)
         return int(text)
     if kind == "number":
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(text) from None
-        if not number.is_finite():
+        if not _DECIMAL.fullmatch(text):  # Decimal() and pandas would each read more, and differently
             raise ValueError(text)
-        return number
+        return Decimal(text)
     if kind == "date":
         return date.fromisoformat(text)
     raise ValueError(f"unknown schema type {kind}")
