@@ -69,10 +69,11 @@ def edit_row(path: Path, row_id: str, **cells: str) -> None:
 
 
 def give_claims_the_premiums_quote(path: Path) -> None:
-    """The attack that once reached every output: a row given another row's quote, start and value."""
+    """The attack that once reached every output: a row given another row's quote, start, value and reading."""
     rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
     premiums = next(r for r in rows if r["id"] == "ta_accident_premiums")
-    edit_row(path, "ta_accident_claims", quote=premiums["quote"], start=premiums["start"], value=premiums["value"])
+    copied = ("quote", "start", "value", "printed", "low", "high")  # every cell that reads the figure
+    edit_row(path, "ta_accident_claims", **{column: premiums[column] for column in copied})
 
 
 def claims_with_premiums_quote(root: Path) -> None:
