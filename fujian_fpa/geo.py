@@ -23,6 +23,8 @@ from .labels import Labels
 from .style import THEME_COLOURS
 
 GEOJSON = paths.DATA / "geo" / "fujian_prefectures.geojson"
+# Events sit this far (degrees of latitude) below their city's anchor, where its name is written.
+BELOW_NAME = 0.12
 
 
 @dataclass(frozen=True, eq=False)  # compared and cached by identity: its arrays do not hash
@@ -141,7 +143,7 @@ def event_points(events: pd.DataFrame, cities: dict[str, City], spacing: float =
         offsets = (np.arange(len(group)) - (len(group) - 1) / 2) * spacing
         for (_, event), dx in zip(group.iterrows(), offsets, strict=True):
             rows.append({"id": event["id"], "date": event["date"], "theme": event["theme"], "city": city,
-                         "lon": round(x0 + dx, 4), "lat": round(y0 - 0.12, 4)})  # fmt: skip
+                         "lon": round(x0 + dx, 4), "lat": round(y0 - BELOW_NAME, 4)})  # fmt: skip
     return pd.DataFrame(rows, columns=["id", "date", "theme", "city", "lon", "lat"])
 
 
