@@ -11,8 +11,9 @@ import pandas as pd
 
 from . import paths
 from .data import _checked, _table, load_indicators, load_units
-from .derived import combine_bounds
+from .derived import combine_bounds, interval_op, scaled
 from .errors import DataError
+from .precision import interval
 from .quantities import extract
 from .schema import Row, parse, read_rows
 
@@ -69,8 +70,16 @@ def load_context(path: Path = CONTEXT) -> pd.DataFrame:
     return _table("context", _checked(rows, lambda row: _check_row(path, row, units)))
 
 
+def printed_interval(printed: str) -> tuple[float, float]:
+    """The interval a statistic's printed figure allows: 4187万人 is 41,865,000 up to 41,875,000."""
+    [mention] = [m for m in extract(printed) if m.measured]
+    low, high = interval(mention)
+    return float(low), float(high)
+
+
 def coverage(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Each pair of COVERAGE as a ratio: a share of the province (%) or a count per resident."""
+    """Each pair of COVERAGE as a ratio: a share of the province (%) or a count per resident, with the
+    interval [low, high] that the rounding of both sides allows."""
     indicators = (load_indicators() if indicators is None else indicators).set_index("id")
     context = (load_context() if context is None else context).set_index("id")
     dimension = load_units().set_index("unit")["dimension"]
@@ -81,6 +90,7 @@ def coverage(indicators: pd.DataFrame | None = None, context: pd.DataFrame | Non
         if dims not in _KINDS:
             raise DataError(CONTEXT, f"{figure_id} ({figure.unit}) cannot be set against {stat_id} ({stat.unit})")
         kind, scale = _KINDS[dims]
+        low, high = scaled(interval_op("/", (figure.low, figure.high), printed_interval(stat.printed)), scale)
         rows.append(
             {
                 "id": f"{figure_id}__{stat_id}",
@@ -89,6 +99,8 @@ def coverage(indicators: pd.DataFrame | None = None, context: pd.DataFrame | Non
                 "theme": figure.theme,
                 "kind": kind,
                 "value": figure.value / stat.value * scale,
+                "low": low,
+                "high": high,
                 "bound": combine_bounds("/", figure.bound, stat.bound),
                 "numbers": f"{figure.value:,.10g} {figure.unit} / {stat.value:,.10g} {stat.unit}",
                 "statistic_year": int(stat.year),

@@ -124,6 +124,34 @@ def audit(d: _Data) -> list[str]:
     ]
 
 
+def fujian_context(d: _Data) -> list[str]:
+    from . import context, geo
+
+    stats = context.load_context().set_index("id")
+    ratios = context.coverage().set_index("figure")
+    shares = ratios[ratios["kind"] == "share"].sort_values("value", ascending=False)
+    top, households = shares.iloc[0], stats.loc["fj_family_households"]
+    events = data.load_events()
+    placed = [c for c in dict.fromkeys(events.sort_values("city")["city"]) if c]
+    no_place = int((events["city"].fillna("") == "").sum())
+
+    def ratio(figure: str) -> str:
+        row = ratios.loc[figure]
+        return shown(row.value, row.low, row.high)
+
+    return [
+        f"Set against official statistics of the province, the {d.glossary[('metric', shares.index[0])].lower()} "
+        f"come to {shown(top.value, top.low, top.high)}% of Fujian's {households.printed} family households "
+        f"({int(households.year)} census), the largest of the shares computed here.",
+        f"Publicity reached {ratio('fh_publicity_coverage')} person-times per resident and online activities "
+        f"{ratio('fh_online_participation')}; these count attendances, so they do not say what share of "
+        "residents took part.",
+        f"The captioned events took place in {len(placed)} of Fujian's {len(geo.load_prefectures())} "
+        f"prefecture-level cities ({', '.join(d.glossary[('city', c)] for c in placed)}); {no_place} of the "
+        f"{len(events)} captions name no place.",
+    ]
+
+
 NUMERALS = "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿"
 
 
@@ -140,6 +168,7 @@ FINDINGS: dict[str, Callable[[_Data], list[str]]] = {
     "04-family-health": family_health,
     "05-timeline-and-places": timeline,
     "06-audit": audit,
+    "07-fujian-context": fujian_context,
 }
 
 

@@ -128,7 +128,7 @@ def _area(ring: np.ndarray) -> float:
     return abs(float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))) / 2
 
 
-def event_points(events: pd.DataFrame, cities: dict[str, City], spacing: float = 0.22) -> pd.DataFrame:
+def event_points(events: pd.DataFrame, cities: dict[str, City], spacing: float = 0.36) -> pd.DataFrame:
     """One point per event that names a city: at the city's anchor, several side by side around it.
 
     Events without a city are left out here; the caller says how many there are.
