@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from . import data, derived
+from .labels import round_significant
 from .precision import shown
 
 
@@ -66,10 +67,35 @@ def targeted_assistance(d: _Data) -> list[str]:
         f"Claims ÷ premiums, recomputed from the two rounded sums, lies between {payout.low:.4f} and "
         f"{payout.high:.4f} per cent: inside the {reported.low:g}% to {reported.high:g}% that the printed "
         f"{reported.printed} allows.",
+        _money_against_reach(d),
+        f"{_kept(payout)}% of the accident-insurance premiums was not returned as claims in 2021; one year's "
+        "claims say little about what the insurance returns over time, and the article gives no other year.",
         f"The accident insurance cost {d.shown('ta_premium_per_household')} yuan in premiums and paid "
         f"{d.shown('ta_claims_per_insured_household')} yuan in claims per insured household, averaged over all "
         f"{d.printed('ta_accident_households')} insured because the article gives no count of claims.",
     ]
+
+
+def _money_against_reach(d: _Data) -> str:
+    """The spread of money per head over the programmes whose money (input) is divided by whom it reached."""
+    defs = derived.load_definitions(indicators=d.indicators.reset_index()).set_index("id")
+    roles = d.indicators["role"]
+    pairs = defs[(defs["a"].map(roles) == "input") & (defs["b"].map(roles) == "reach")].index
+    per_head = d.derived.loc[pairs, "value"].sort_values()
+    least, most = per_head.index[0], per_head.index[-1]
+    program = d.indicators["program"]
+    times = round_significant(per_head[most] / per_head[least], 2)
+    return (
+        f"Set against the people they reached, the {len(pairs)} programmes with both figures spent from "
+        f"{d.shown(least)} yuan per head ({d.glossary[('program', program[defs.loc[least, 'a']])]}) to "
+        f"{d.shown(most)} yuan ({d.glossary[('program', program[defs.loc[most, 'a']])]}), about {times:g} times as much."
+    )
+
+
+def _kept(payout: pd.Series) -> str:
+    """The share of premiums not returned as claims, to the precision its interval supports, capitalised."""
+    text = shown(*derived.complement(payout.value, payout.low, payout.high))
+    return text[:1].upper() + text[1:]
 
 
 def services(d: _Data) -> list[str]:

@@ -173,7 +173,12 @@ figures.bilingual("07_event_map", draw_event_map)
 Markdown("\n".join(f"- {sentence}" for sentence in findings.of("07-fujian-context")))
 
 # %% [markdown]
-# - placeholder
+# - Set against official statistics of the province, the insured households come to about 6.599% of
+#   Fujian's 1437.11万户 family households (2020 census), the largest of the shares computed here.
+# - Publicity reached about 0.3638 person-times per resident and online activities about 0.2221;
+#   these count attendances, so they do not say what share of residents took part.
+# - The captioned events took place in 3 of Fujian's 9 prefecture-level cities (Ningde, Fuzhou,
+#   Longyan); 2 of the 7 captions name no place.
 #
 # ## Caveats
 #
