@@ -85,10 +85,11 @@ def _money_against_reach(d: _Data) -> str:
     least, most = per_head.index[0], per_head.index[-1]
     program = d.indicators["program"]
     times = round_significant(per_head[most] / per_head[least], 2)
+    cheapest, dearest = (d.glossary[("program", program[defs.loc[i, "a"]])] for i in (least, most))
     return (
         f"Set against the people they reached, the {len(pairs)} programmes with both figures spent from "
-        f"{d.shown(least)} yuan per head ({d.glossary[('program', program[defs.loc[least, 'a']])]}) to "
-        f"{d.shown(most)} yuan ({d.glossary[('program', program[defs.loc[most, 'a']])]}), about {times:g} times as much."
+        f"{d.shown(least)} yuan per head ({cheapest}) to {d.shown(most)} yuan ({dearest}), about {times:g} "
+        "times as much."
     )
 
 
@@ -178,6 +179,41 @@ def fujian_context(d: _Data) -> list[str]:
     ]
 
 
+def what_it_measures(d: _Data) -> list[str]:
+    from . import framing
+
+    text, themes, ind = data.load_article(), data.load_themes(), d.indicators.reset_index()
+    roles = ind["role"].value_counts()
+    work = int(roles.reindex(["output", "reach", "capacity"]).sum())
+    compared = framing.compared_figures(text, ind)
+    words = framing.comparison_words(text)
+    earlier = int((compared[["year_on_year", "baseline"]] != "").any(axis=1).sum())
+    targets = compared[compared["target"] != ""].assign(role=lambda t: t["id"].map(d.indicators["role"]))
+    lengths = framing.section_lengths(text, themes, ind).set_index("theme")
+    longest = lengths["characters"].idxmax()
+    bare = framing.sentences_without_figures(text, ind, themes)
+    without = bare[~bare["has_figure"]]
+    headline = text.strip().splitlines()[0]
+    comparatives = framing.comparatives(headline)
+    echoes = pd.concat([framing.sentences_with(text, w, ind) for w in comparatives]).drop_duplicates("sentence")
+    return [
+        f"{work} of the article's {len(ind)} figures ({work / len(ind):.0%}) count work done, people reached or "
+        f"capacity built; {roles.get('input', 0)} count money put in and {roles.get('outcome', 0)} an outcome, and "
+        f"{earlier} is set against an earlier year or a baseline.",
+        f"The text holds {len(words)} words of comparison ({'、'.join(words['word'])}); only "
+        f"{'、'.join(dict.fromkeys(words.loc[words['sentence'].isin(targets['sentence']), 'word']))} shares a "
+        f"sentence with figures, and all {len(targets)} of those are the plan's own design "
+        f"({', '.join(sorted(set(targets['role'])))}), not a delivered count set against a target.",
+        f"{d.glossary[('theme', longest)]} takes the most body text, {lengths.loc[longest, 'share']:.0%} of "
+        f"{lengths['characters'].sum():,} characters, and prints {lengths.loc[longest, 'figures']} figures; "
+        f"the opening takes {lengths.loc['overview', 'share']:.0%} and prints {lengths.loc['overview', 'figures']}.",
+        f"The headline's {len(comparatives)} comparatives ({'、'.join(comparatives)}) recur in {len(echoes)} "
+        f"sentences, {int((echoes['figures'] > 0).sum())} of which print a figure; {len(without)} of the "
+        f"{len(bare)} body sentences ({without['characters'].sum() / bare['characters'].sum():.0%} of their "
+        "characters) print no figure at all.",
+    ]
+
+
 NUMERALS = "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿"
 
 
@@ -195,6 +231,7 @@ FINDINGS: dict[str, Callable[[_Data], list[str]]] = {
     "05-timeline-and-places": timeline,
     "06-audit": audit,
     "07-fujian-context": fujian_context,
+    "08-what-the-article-measures": what_it_measures,
 }
 
 

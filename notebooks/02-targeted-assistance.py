@@ -37,9 +37,9 @@ import fujian_fpa
 fujian_fpa.show_article(theme="targeted_assistance")
 
 # %%
-from IPython.display import Markdown
 import math
 
+from IPython.display import Markdown
 import numpy as np
 import pandas as pd
 import seaborn as sns
@@ -211,7 +211,9 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
     for row in tidy.itertuples():
         right = row.reached < middle
         # A point with another at about its height further right takes its label above it.
-        crowded = any((o.reached > row.reached) and abs(np.log10(o.plotted / row.plotted)) < 0.2 for o in tidy.itertuples())
+        crowded = any(
+            o.reached > row.reached and abs(np.log10(o.plotted / row.plotted)) < 0.2 for o in tidy.itertuples()
+        )
         ax.annotate(
             row.text,
             (row.reached_high if right else row.reached, row.plotted),
@@ -237,7 +239,8 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
         notes=[labels.chart("note_money_reach"), labels.chart("note_rounded")],
         legend=charts.theme_handles(tidy["theme"], labels),
     )
-    data = tidy[["id", "program", "money", "reached", "reached_high", "reach_unit", "per_head", "low", "high", "plotted"]]
+    columns = ["id", "program", "money", "reached", "reached_high", "reach_unit", "per_head", "low", "high", "plotted"]
+    data = tidy[columns]
     return fig, charts.plotted(data, labels, ids=behind(tidy["id"]))
 
 

@@ -92,9 +92,7 @@ def ratio_names(frame, labels: Labels) -> list[str]:
 def draw_coverage(labels: Labels, fmt: charts.Format):
     kinds = list(PANELS)
     parts = [ratios[ratios["kind"] == k] for k in kinds]
-    fig, axes = charts.canvas(
-        fmt, height=3.6 if fmt.compact else 3.4, nrows=2, height_ratios=[len(p) for p in parts]
-    )
+    fig, axes = charts.canvas(fmt, height=3.6 if fmt.compact else 3.4, nrows=2, height_ratios=[len(p) for p in parts])
     tidy = []
     for ax, kind, part in zip(axes, kinds, parts, strict=True):
         unit, panel = PANELS[kind]
