@@ -39,7 +39,7 @@ fujian_fpa.show_article()
 from IPython.display import Markdown
 import pandas as pd
 
-from fujian_fpa import charts, context, data, figures, findings, geo
+from fujian_fpa import charts, context, data, figures, findings, geo, precision
 from fujian_fpa.labels import Labels
 from fujian_fpa.style import set_style
 
@@ -98,15 +98,19 @@ def draw_coverage(labels: Labels, fmt: charts.Format):
         unit, panel = PANELS[kind]
         shown = part.assign(
             label=ratio_names(part, labels),
-            text=[labels.rounded(r.value, unit, r.low, r.high) for r in part.itertuples()],
+            text=[
+                precision.rounded_text(r.value, r.low, r.high)
+                if fmt.compact
+                else labels.rounded(r.value, unit, r.low, r.high)
+                for r in part.itertuples()
+            ],
         )
         charts.bars(ax, shown, x="value", y="label", texts=shown["text"])
         ax.set(xlabel="", ylabel="", title=labels.chart(panel))
         tidy.append(shown)
     tidy = pd.concat(tidy)
     insured = ratios.set_index("figure").loc["ta_accident_households"]
-    documents = "; ".join(dict.fromkeys(stats.loc[ratios["statistic"], "document"]))
-    via = "; ".join(dict.fromkeys(stats.loc[ratios["statistic"], "via"]))
+    documents = ("；" if labels.lang == "zh" else "; ").join(dict.fromkeys(stats.loc[ratios["statistic"], "document"]))
     charts.finish(
         fig,
         labels,
@@ -116,7 +120,7 @@ def draw_coverage(labels: Labels, fmt: charts.Format):
         ),
         subtitle=labels.chart("coverage_subtitle"),
         notes=[
-            labels.chart("coverage_sources", documents=documents, via=via),
+            labels.chart("coverage_sources", documents=documents),
             labels.chart("coverage_census", year=int(stats.loc["fj_family_households", "year"])),
             labels.chart("note_person_times"),
         ],
