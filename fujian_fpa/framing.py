@@ -170,11 +170,16 @@ def sentences_with(text: str, word: str, indicators: pd.DataFrame) -> pd.DataFra
     spans = sentences(text)
     held = figure_offsets(indicators).map(lambda o: sentence_of(spans, o)).value_counts()
     rows = [
-        {"sentence": i, "text": text[s.start : s.end].strip(), "figures": int(held.get(i, 0))}
+        {"sentence": i, "text": _joined(text[s.start : s.end]), "figures": int(held.get(i, 0))}
         for i, s in enumerate(spans)
         if word in text[s.start : s.end] and i > 0  # sentence 0 is the headline itself
     ]
     return pd.DataFrame(rows, columns=["sentence", "text", "figures"])
+
+
+def _joined(sentence: str) -> str:
+    """A sentence on one line: the page layout's line breaks (抵抗 / 风险) taken out."""
+    return re.sub(r"\s*\n\s*", "", sentence.strip())
 
 
 def sentences_without_figures(text: str, indicators: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:

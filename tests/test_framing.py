@@ -69,6 +69,7 @@ def test_comparatives_and_the_sentences_that_repeat_them():
     assert framing.comparatives("工作更扎实 服务更贴心") == ["更扎实", "更贴心"]
     echoes = framing.sentences_with(TEXT, "更贴心", figures("1000户"))
     assert list(echoes["text"]) == ["2 服务更贴心", "服务更贴心,群众满意。"]
+    assert list(framing.sentences_with(TEXT, "推动", figures("1000户"))["text"]) == ["今年协会继续努力,推动工作落实。"]
     assert list(echoes["figures"]) == [0, 0]
 
 
