@@ -91,3 +91,10 @@ def test_coverage_refuses_to_set_unlike_against_unlike(monkeypatch):
     monkeypatch.setattr(context, "COVERAGE", (("ta_students_aided", "fj_family_households"),))
     with pytest.raises(DataError, match="cannot be set against"):
         context.coverage()
+
+
+def test_each_coverage_ratio_carries_the_interval_both_roundings_allow():
+    ratios = context.coverage().set_index("id")
+    assert (ratios["low"] <= ratios["value"]).all() and (ratios["value"] <= ratios["high"]).all()
+    assert (ratios["low"] < ratios["high"]).all(), "every side is a rounded figure: no ratio is exact"
+    assert context.printed_interval("4187万人") == (41_865_000, 41_875_000)
