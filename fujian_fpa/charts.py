@@ -137,15 +137,18 @@ def dots(
     return ax
 
 
-def log_axis(ax: plt.Axes, values: Sequence[float]) -> None:
-    """A log x axis from the power of ten below the smallest value to the one above the largest, its
-    gridlines at powers of ten and labelled in plain numbers (1,000 not 10³)."""
+def log_axis(ax: plt.Axes, values: Sequence[float], axis: str = "x") -> None:
+    """A log axis (x, or y with `axis="y"`) from the power of ten below the smallest value to the one
+    above the largest, its gridlines at powers of ten and labelled in plain numbers (1,000 not 10³)."""
     low, high = np.floor(np.log10(min(values))), np.ceil(np.log10(max(values)))
-    ax.set_xscale("log")
-    ax.set_xlim(10**low, 10**high)
-    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=12))
-    ax.xaxis.set_minor_locator(NullLocator())
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+    scale, limits, which = (
+        (ax.set_xscale, ax.set_xlim, ax.xaxis) if axis == "x" else (ax.set_yscale, ax.set_ylim, ax.yaxis)
+    )
+    scale("log")
+    limits(10**low, 10**high)
+    which.set_major_locator(LogLocator(base=10, numticks=12))
+    which.set_minor_locator(NullLocator())
+    which.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
 
 
 def _value_axis(ax: plt.Axes) -> None:
@@ -274,6 +277,8 @@ def _wrap_row_labels(fig: plt.Figure, fmt: Format, renderer) -> None:
     """Row labels longer than a third of the width (two fifths in a thumbnail) go onto more lines."""
     room = fmt.width * fig.dpi * (0.4 if fmt.compact else 1 / 3)
     for ax in fig.axes:
+        if ax.get_yscale() == "log":
+            continue  # numbers, not row labels; resetting the ticks would widen the axis to hold them all
         names = [t.get_text() for t in ax.get_yticklabels()]
         if names and any(names):
             ax.set_yticks(ax.get_yticks(), [wrap(n, room, fmt.text, renderer) for n in names])

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from . import data, derived
+from .labels import round_significant
 from .precision import shown
 
 
@@ -66,10 +67,36 @@ def targeted_assistance(d: _Data) -> list[str]:
         f"Claims ÷ premiums, recomputed from the two rounded sums, lies between {payout.low:.4f} and "
         f"{payout.high:.4f} per cent: inside the {reported.low:g}% to {reported.high:g}% that the printed "
         f"{reported.printed} allows.",
+        _money_against_reach(d),
+        f"{_kept(payout)}% of the accident-insurance premiums was not returned as claims in 2021; one year's "
+        "claims say little about what the insurance returns over time, and the article gives no other year.",
         f"The accident insurance cost {d.shown('ta_premium_per_household')} yuan in premiums and paid "
         f"{d.shown('ta_claims_per_insured_household')} yuan in claims per insured household, averaged over all "
         f"{d.printed('ta_accident_households')} insured because the article gives no count of claims.",
     ]
+
+
+def _money_against_reach(d: _Data) -> str:
+    """The spread of money per head over the programmes whose money (input) is divided by whom it reached."""
+    defs = derived.load_definitions(indicators=d.indicators.reset_index()).set_index("id")
+    roles = d.indicators["role"]
+    pairs = defs[(defs["a"].map(roles) == "input") & (defs["b"].map(roles) == "reach")].index
+    per_head = d.derived.loc[pairs, "value"].sort_values()
+    least, most = per_head.index[0], per_head.index[-1]
+    program = d.indicators["program"]
+    times = round_significant(per_head[most] / per_head[least], 2)
+    cheapest, dearest = (d.glossary[("program", program[defs.loc[i, "a"]])] for i in (least, most))
+    return (
+        f"Set against the people they reached, the {len(pairs)} programmes with both figures spent from "
+        f"{d.shown(least)} yuan per head ({cheapest}) to {d.shown(most)} yuan ({dearest}), about {times:g} "
+        "times as much."
+    )
+
+
+def _kept(payout: pd.Series) -> str:
+    """The share of premiums not returned as claims, to the precision its interval supports, capitalised."""
+    text = shown(*derived.complement(payout.value, payout.low, payout.high))
+    return text[:1].upper() + text[1:]
 
 
 def services(d: _Data) -> list[str]:
@@ -124,6 +151,69 @@ def audit(d: _Data) -> list[str]:
     ]
 
 
+def fujian_context(d: _Data) -> list[str]:
+    from . import context, geo
+
+    stats = context.load_context().set_index("id")
+    ratios = context.coverage().set_index("figure")
+    shares = ratios[ratios["kind"] == "share"].sort_values("value", ascending=False)
+    top, households = shares.iloc[0], stats.loc["fj_family_households"]
+    events = data.load_events()
+    placed = [c for c in dict.fromkeys(events.sort_values("city")["city"]) if c]
+    no_place = int((events["city"].fillna("") == "").sum())
+
+    def ratio(figure: str) -> str:
+        row = ratios.loc[figure]
+        return shown(row.value, row.low, row.high)
+
+    return [
+        f"Set against official statistics of the province, the {d.glossary[('metric', shares.index[0])].lower()} "
+        f"come to {shown(top.value, top.low, top.high)}% of Fujian's {households.printed} family households "
+        f"({int(households.year)} census), the largest of the shares computed here.",
+        f"Publicity reached {ratio('fh_publicity_coverage')} person-times per resident and online activities "
+        f"{ratio('fh_online_participation')}; these count attendances, so they do not say what share of "
+        "residents took part.",
+        f"The captioned events took place in {len(placed)} of Fujian's {len(geo.load_prefectures())} "
+        f"prefecture-level cities ({', '.join(d.glossary[('city', c)] for c in placed)}); {no_place} of the "
+        f"{len(events)} captions name no place.",
+    ]
+
+
+def what_it_measures(d: _Data) -> list[str]:
+    from . import framing
+
+    text, themes, ind = data.load_article(), data.load_themes(), d.indicators.reset_index()
+    roles = ind["role"].value_counts()
+    work = int(roles.reindex(["output", "reach", "capacity"]).sum())
+    compared = framing.compared_figures(text, ind)
+    words = framing.comparison_words(text)
+    earlier = int((compared[["year_on_year", "baseline"]] != "").any(axis=1).sum())
+    targets = compared[compared["target"] != ""].assign(role=lambda t: t["id"].map(d.indicators["role"]))
+    lengths = framing.section_lengths(text, themes, ind).set_index("theme")
+    longest = lengths["characters"].idxmax()
+    bare = framing.sentences_without_figures(text, ind, themes)
+    without = bare[~bare["has_figure"]]
+    headline = text.strip().splitlines()[0]
+    comparatives = framing.comparatives(headline)
+    echoes = pd.concat([framing.sentences_with(text, w, ind) for w in comparatives]).drop_duplicates("sentence")
+    return [
+        f"{work} of the article's {len(ind)} figures ({work / len(ind):.0%}) count work done, people reached or "
+        f"capacity built; {roles.get('input', 0)} count money put in and {roles.get('outcome', 0)} an outcome, and "
+        f"{earlier} is set against an earlier year or a baseline.",
+        f"The text holds {len(words)} words of comparison ({'、'.join(words['word'])}); only "
+        f"{'、'.join(dict.fromkeys(words.loc[words['sentence'].isin(targets['sentence']), 'word']))} shares a "
+        f"sentence with figures, and all {len(targets)} of those are the plan's own design "
+        f"({', '.join(sorted(set(targets['role'])))}), not a delivered count set against a target.",
+        f"{d.glossary[('theme', longest)]} takes the most body text, {lengths.loc[longest, 'share']:.0%} of "
+        f"{lengths['characters'].sum():,} characters, and prints {lengths.loc[longest, 'figures']} figures; "
+        f"the opening takes {lengths.loc['overview', 'share']:.0%} and prints {lengths.loc['overview', 'figures']}.",
+        f"The headline's {len(comparatives)} comparatives ({'、'.join(comparatives)}) recur in {len(echoes)} "
+        f"sentences, {int((echoes['figures'] > 0).sum())} of which print a figure; {len(without)} of the "
+        f"{len(bare)} body sentences ({without['characters'].sum() / bare['characters'].sum():.0%} of their "
+        "characters) print no figure at all.",
+    ]
+
+
 NUMERALS = "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿"
 
 
@@ -140,6 +230,8 @@ FINDINGS: dict[str, Callable[[_Data], list[str]]] = {
     "04-family-health": family_health,
     "05-timeline-and-places": timeline,
     "06-audit": audit,
+    "07-fujian-context": fujian_context,
+    "08-what-the-article-measures": what_it_measures,
 }
 
 

@@ -17,7 +17,8 @@
 # # 02 · Targeted assistance (精准帮扶)
 #
 # **Question.** How much did each assistance programme spend per household or student helped,
-# how do the accident-insurance premiums compare with the claims paid, and what did legal aid do?
+# how does each programme's money compare with the people it reached, what share of the
+# accident-insurance premiums was not returned as claims, and what did legal aid do?
 #
 # **Method.** Per-beneficiary amounts and the payout ratio are computed from the article's
 # figures by `fujian_fpa.derived` (formulas in `data/derived.csv`), with the interval each
@@ -26,6 +27,7 @@
 #
 # **Writes**
 # - `figures/{zh,en}/02_per_beneficiary.{png,svg,csv}`
+# - `figures/{zh,en}/02_money_against_reach.{png,svg,csv}`
 # - `figures/{zh,en}/02_accident_insurance.{png,svg,csv}`
 # - `figures/{zh,en}/02_legal_aid.{png,svg,csv}`
 
@@ -35,11 +37,16 @@ import fujian_fpa
 fujian_fpa.show_article(theme="targeted_assistance")
 
 # %%
+import math
+
 from IPython.display import Markdown
+import numpy as np
+import pandas as pd
+import seaborn as sns
 
 from fujian_fpa import charts, data, derived, figures, findings, precision
 from fujian_fpa.labels import Labels, format_value_short, round_significant
-from fujian_fpa.style import set_style
+from fujian_fpa.style import THEME_COLOURS, set_style
 
 set_style()
 indicators = data.load_indicators()
@@ -114,11 +121,139 @@ def draw_per_head(labels: Labels, fmt: charts.Format):
 figures.bilingual("02_per_beneficiary", draw_per_head, thumbnail=True)
 
 # %% [markdown]
+# ## Money against the people it reached
+#
+# The same ratios drawn the other way: each programme's money (up) against the households,
+# students or members it reached (across), both on log axes. Each diagonal line joins the points
+# of one amount per head (100, 1,000, 10,000 or 100,000 yuan per household or person), so a
+# programme's cost per head reads off the line it sits on. The pairs are those `data/derived.csv`
+# divides: money put in (role *input*) over the people it reached (role *reach*). The hospital-care
+# insurance counts 1万多名 members, anything from 10,000 up to 20,000: its point is drawn at 10,000
+# with a line to 20,000.
+
+# %%
+roles = indicators.set_index("id")["role"]
+pairs = operands[(operands["a"].map(roles) == "input") & (operands["b"].map(roles) == "reach")]
+money_reach = pd.DataFrame(
+    {
+        "id": pairs.index,
+        "program": [indicators.set_index("id").loc[a, "program"] for a in pairs["a"]],
+        "theme": [ratios.loc[i, "theme"] for i in pairs.index],
+        "money": [indicators.set_index("id").loc[a, "value"] for a in pairs["a"]],
+        "reached": [indicators.set_index("id").loc[b, "value"] for b in pairs["b"]],
+        "reached_high": [indicators.set_index("id").loc[b, "high"] for b in pairs["b"]],
+        "reach_unit": [indicators.set_index("id").loc[b, "unit"] for b in pairs["b"]],
+        "per_head": [ratios.loc[i, "value"] for i in pairs.index],
+        "low": [ratios.loc[i, "low"] for i in pairs.index],
+        "high": [ratios.loc[i, "high"] for i in pairs.index],
+    }
+).sort_values("per_head", ascending=False)
+money_reach
+
+
+# %%
+PER_HEAD_LINES = (100, 1_000, 10_000, 100_000)  # yuan per household or person
+
+
+def per_head_line(ax, yuan: float, labels: Labels) -> None:
+    """The diagonal of `yuan` per head across the axes, labelled just above its lower end."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    xs = np.geomspace(x0, x1, 50)
+    ys = labels.money(yuan * xs)
+    keep = (ys >= y0) & (ys <= y1)
+    ax.plot(xs[keep], ys[keep], color="#999999", linewidth=0.8, linestyle="--", zorder=1)
+    start = max(x0, y0 / labels.money(1) / yuan) * 1.8  # a little inside the lower end
+    ax.annotate(
+        labels.chart("per_head_line", amount=format_value_short(yuan)),
+        (start, labels.money(yuan * start)),
+        xytext=(4, 0),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        color="#666666",
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+    )
+
+
+def per_head_text(labels: Labels, value: float, unit: str, low: float, high: float) -> str:
+    """An amount per head to the precision its interval supports; a wide interval as its two ends."""
+    if precision.shown(value, low, high).startswith("between"):
+        return labels.chart("between", low=f"{math.floor(low):,}", high=f"{math.ceil(high):,}", unit=unit)
+    return labels.rounded(value, unit, low, high)
+
+
+def draw_money_reach(labels: Labels, fmt: charts.Format):
+    fig, ax = charts.canvas(fmt, height=4.6)
+    tidy = money_reach.assign(
+        plotted=[labels.money(v) for v in money_reach["money"]],
+        label=[labels("program", p) for p in money_reach["program"]],
+        text=[
+            f"{labels('program', p)}{'：' if labels.lang == 'zh' else ': '}{per_head_text(labels, v, u, lo, hi)}"
+            for p, v, u, lo, hi in zip(
+                money_reach["program"],
+                money_reach["per_head"],
+                ratios.loc[money_reach["id"], f"unit_{labels.lang}"],
+                money_reach["low"],
+                money_reach["high"],
+                strict=True,
+            )
+        ],
+    )
+    ax.hlines(tidy["plotted"], tidy["reached"], tidy["reached_high"], colors=[THEME_COLOURS[t] for t in tidy["theme"]])
+    sns.scatterplot(
+        data=tidy, x="reached", y="plotted", hue="theme", palette=THEME_COLOURS, s=90, legend=False, zorder=3, ax=ax
+    )
+    charts.log_axis(ax, [*tidy["reached"], *tidy["reached_high"]])
+    charts.log_axis(ax, tidy["plotted"], axis="y")
+    for yuan in PER_HEAD_LINES:
+        per_head_line(ax, yuan, labels)
+    middle = np.sqrt(np.prod(ax.get_xlim()))
+    for row in tidy.itertuples():
+        right = row.reached < middle
+        # A point with another at about its height further right takes its label above it.
+        crowded = any(
+            o.reached > row.reached and abs(np.log10(o.plotted / row.plotted)) < 0.2 for o in tidy.itertuples()
+        )
+        ax.annotate(
+            row.text,
+            (row.reached_high if right else row.reached, row.plotted),
+            xytext=(-6, 9) if crowded else (8 if right else -8, 0),
+            textcoords="offset points",
+            ha="left" if right else "right",
+            va="bottom" if crowded else "center",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
+    ax.set(xlabel=labels.chart("axis_reached"), ylabel=labels.money_unit())
+    dearest, cheapest = tidy.iloc[0], tidy.iloc[-1]
+    charts.finish(
+        fig,
+        labels,
+        fmt,
+        title=labels.chart(
+            "title_money_reach",
+            dearest=labels("program", dearest["program"]),
+            cheapest=labels("program", cheapest["program"]),
+            times=format_value_short(round_significant(dearest["per_head"] / cheapest["per_head"], 2)),
+        ),
+        subtitle=labels.chart("subtitle_money_reach", unit=labels.money_unit()),
+        notes=[labels.chart("note_money_reach"), labels.chart("note_rounded")],
+        legend=charts.theme_handles(tidy["theme"], labels),
+    )
+    columns = ["id", "program", "money", "reached", "reached_high", "reach_unit", "per_head", "low", "high", "plotted"]
+    data = tidy[columns]
+    return fig, charts.plotted(data, labels, ids=behind(tidy["id"]))
+
+
+figures.bilingual("02_money_against_reach", draw_money_reach)
+
+# %% [markdown]
 # ## Accident insurance: premiums against claims
 #
 # The article reports a "simple payout ratio" (简单赔付率) of 65.91%: any ratio from 65.905% up to
 # 65.915%. Claims divided by premiums, each known to the nearest 100 yuan, gives an interval that
-# lies inside it.
+# lies inside it. What is left, the share of the premiums not returned as claims, is the
+# complement of that interval. It is one year's claims: an insurance's claims vary from year to
+# year, and the article gives no other year.
 
 # %%
 reported = theme.loc["ta_accident_payout_ratio"]
@@ -126,6 +261,8 @@ recomputed = ratios.loc["ta_payout_ratio"]
 print(f"recomputed: {recomputed.formula} in [{recomputed.low:.4f}, {recomputed.high:.4f}] %")
 print(f"reported:   {reported.quote}, which allows [{reported.low:g}, {reported.high:g}) %")
 assert reported.low <= recomputed.low <= recomputed.high < reported.high, "the article's ratio is claims ÷ premiums"
+kept, kept_low, kept_high = derived.complement(recomputed.value, recomputed.low, recomputed.high)
+print(f"not returned as claims: {kept:.4f} % in [{kept_low:.4f}, {kept_high:.4f}]")
 
 # %%
 insurance = theme.loc[["ta_accident_premiums", "ta_accident_claims"]]
@@ -147,8 +284,15 @@ def draw_insurance(labels: Labels, fmt: charts.Format):
         fig,
         labels,
         fmt,
-        title=labels.chart("title_insurance", ratio=f"{recomputed.value:.2f}"),
+        title=labels.sentence(
+            labels.chart(
+                "title_insurance",
+                kept=labels.rounded(kept, "%", kept_low, kept_high),
+                ratio=labels.rounded(recomputed.value, "%", recomputed.low, recomputed.high),
+            )
+        ),
         subtitle=labels.chart("subtitle_insurance", unit=labels.money_unit()),
+        notes=[labels.chart("note_one_year")],
     )
     return fig, charts.plotted(tidy[["id", "value", "unit", "label", "plotted"]], labels)
 
@@ -214,9 +358,15 @@ Markdown("\n".join(f"- {sentence}" for sentence in findings.of("02-targeted-assi
 #   about 31,590 yuan; student aid came to about 2,863.9 yuan per student.
 # - Claims ÷ premiums, recomputed from the two rounded sums, lies between 65.9060 and 65.9062 per
 #   cent: inside the 65.905% to 65.915% that the printed 65.91% allows.
-# - The accident insurance cost about 99.9 yuan in premiums and paid about 65.87 yuan in claims
-#   per insured household, averaged over all 94.84万户 insured because the article gives no count
-#   of claims.
+# - Set against the people they reached, the 5 programmes with both figures spent from about 99.9
+#   yuan per head (Accident insurance for family-planning households) to about 37,400 yuan (Housing
+#   Project), about 370 times as much.
+# - About 34.094% of the accident-insurance premiums was not returned as claims in 2021; one year's
+#   claims say little about what the insurance returns over time, and the article gives no other
+#   year.
+# - The accident insurance cost about 99.9 yuan in premiums and paid about 65.87 yuan in claims per
+#   insured household, averaged over all 94.84万户 insured because the article gives no count of
+#   claims.
 #
 # ## Caveats
 #
@@ -224,6 +374,12 @@ Markdown("\n".join(f"- {sentence}" for sentence in findings.of("02-targeted-assi
 #   counted; the article does not say whether any went to administration.
 # - Claims per insured household is not the payout per claim (户均理赔 in the usual sense): the
 #   article does not say how many households claimed.
-# - "Money recovered" is what legal aid recovered for clients, not money the association spent.
+# - "Money recovered" is what legal aid recovered for clients, not money the association spent:
+#   it is kept out of the money put in (notebook 00) and shown only with legal aid.
+# - The share of premiums not returned as claims is one year's: the article gives no other year,
+#   and claims vary from year to year. It is not the insurer's margin either: the article says
+#   nothing of the insurer's costs.
+# - On the money-against-reach chart, households (户) and persons (名) share one axis: a household
+#   is not a person, so a point's position across compares counts, not people.
 # - Legal aid's cases (件), disputes (宗) and consultations (人次) are different things in different
 #   units; consultations are person-times.

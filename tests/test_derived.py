@@ -101,3 +101,11 @@ def test_every_derived_interval_holds_its_value(computed):
 )
 def test_shown_rounds_to_the_precision_the_interval_supports(value, low, high, expected):
     assert precision.shown(value, low, high) == expected
+
+
+def test_the_share_not_returned_is_the_complement_with_its_ends_swapped():
+    payout = derived.compute().set_index("id").loc["ta_payout_ratio"]
+    kept, low, high = derived.complement(payout.value, payout.low, payout.high)
+    assert kept == pytest.approx(100 - payout.value)
+    assert low == pytest.approx(100 - payout.high) and high == pytest.approx(100 - payout.low)
+    assert low <= kept <= high

@@ -157,3 +157,17 @@ def test_thumbnails_are_readable():
     assert charts.THUMB.width * charts.THUMB.dpi == 400
     smallest = min(charts.THUMB.text, charts.THUMB.subtitle, charts.THUMB.footer)
     assert smallest * charts.THUMB.dpi / 72 >= 11 >= layout.MIN_TEXT_PX
+
+
+def test_a_log_y_axis_keeps_its_decades_through_finish():
+    """Points on log-log axes (money against reach): finish must not widen the y axis to hold every tick."""
+    fig, ax = charts.canvas(charts.FULL, height=3)
+    ax.scatter([433, 948_400], [2.9, 145])
+    charts.log_axis(ax, [433, 948_400])
+    charts.log_axis(ax, [2.9, 145], axis="y")
+    charts.finish(fig, Labels("en"), charts.FULL, title="A finding", subtitle="What is counted")
+    fig.canvas.draw()
+    assert ax.get_yscale() == "log" and ax.get_ylim() == pytest.approx((1, 1000))
+    ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert "1,000" in ticks and not any("e+" in t or "^" in t for t in ticks)
+    plt.close(fig)
