@@ -499,9 +499,8 @@ def annotated(
     u = uses() if links.uses else Uses()
     text = '<hr class="gap">'.join(render_text(article, a, b, shown, links, u) for a, b in spans)
     count = f'<p class="count">{count_line(shown)}</p>'
-    body = f'{legend(shown, filters)}{count}<div class="article" style="{_ARTICLE}">{text}</div>' + source_box_note(
-        article, spans
-    )
+    note = source_box_note(article, spans)  # above the text, before a reader meets the □
+    body = f'{legend(shown, filters)}{count}{note}<div class="article" style="{_ARTICLE}">{text}</div>'
     style = MARK_CSS + (filter_css(shown) if filters else "")
     return f'<style>{style}</style><div class="annotated">{body}</div>'
 

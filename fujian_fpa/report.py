@@ -62,7 +62,7 @@ nav.toc ul { list-style: none; padding-left: 0; } nav.toc li.h3 { padding-left: 
 .output_area img { max-width: 100%; }
 /* A wide table scrolls inside its own box instead of running off the page. */
 .output_area, .output_subarea, .table-wrap { overflow-x: auto; max-width: 100%; }
-td.quote { min-width: 18em; }
+td.quote { min-width: 15em; }
 .prompt { display: none; }
 table { border-collapse: collapse; font-size: 14px; margin: .8em 0; }
 th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-align: left;
@@ -263,13 +263,13 @@ def article_figures_page() -> str:
             "theme": indicators["theme"],
             "metric 指标": indicators["metric_zh"] + " / " + indicators["metric_en"],
             "value 数值": indicators["value"].map(_number),
-            "value_max": indicators["value_max"].map(_number),
             "unit 单位": indicators["unit"],
             "bound": indicators["bound"],
             "quote 原文": indicators["quote"],
         }
     )
-    for at, column in enumerate(("low", "high"), 5):  # an interval, where the data give one
+    # The interval, where the data give one (a range's upper end, value_max, is its `high`).
+    for at, column in enumerate(("low", "high"), 4):
         if column in indicators:
             table.insert(at, column, indicators[column].map(_number))
     derived = compute(indicators)

@@ -164,7 +164,7 @@ def _text(html: str) -> str:
 
 def test_derived_figures_show_their_precision_and_interval_not_the_raw_quotient(site):
     html = (site / "article-figures.html").read_text(encoding="utf-8")
-    section = html.split("derived.csv")[2].split("events.csv")[0]
+    section = html.split("(derived.csv)")[1].split("(events.csv)")[0]
     rows = {m[1]: m[2] for m in re.finditer(r'<tr id="([\w-]+)">(.*?)</tr>', section)}
     for row in derived.compute().itertuples():
         cells = _text(rows[row.id])
