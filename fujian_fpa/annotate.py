@@ -33,7 +33,13 @@ KINDS = {
 NUMERAL = re.compile(r"[0-9〇零一二两三四五六七八九十百千万亿]+")
 # The extractor's set phrases (一年来, 进万家): a numeral inside one is marked with the whole word.
 _PHRASE = re.compile("|".join(map(re.escape, SET_PHRASES)))
-_WORD_COLOUR = "#777777"
+_WORD_COLOUR = "#666666"
+_EXCLUDED_COLOUR = "#B8B8B8"  # lighter than a word's, and dashed where a word is dotted
+_LINE = {"figure": "solid", "event": "double", "unaccounted": "solid", "excluded": "dashed"}
+_BACKGROUND = {"excluded": "#f7f7f7", "event": "#e4e4e4"}
+# The source prints a box before its byline (□本报记者): say so, or it reads as a missing glyph.
+SOURCE_BOX = "□"
+_SOURCE_BOX_NOTE = "□ is printed in the source itself, not a missing character 原文即为□"
 _ARTICLE = "white-space: pre-wrap; line-height: 2"  # inline, so that it holds where <style> is dropped
 _EVENT_COLOUR = "#333333"
 _UNACCOUNTED_COLOUR = "#D55E00"
@@ -313,7 +319,9 @@ def note(mark: Mark, links: Links, u: Uses) -> str:
 def colour(mark: Mark) -> str:
     if mark.kind == "figure":
         return THEME_COLOURS[mark.theme]
-    return {"event": _EVENT_COLOUR, "unaccounted": _UNACCOUNTED_COLOUR}.get(mark.kind, _WORD_COLOUR)
+    return {"event": _EVENT_COLOUR, "unaccounted": _UNACCOUNTED_COLOUR, "excluded": _EXCLUDED_COLOUR}.get(
+        mark.kind, _WORD_COLOUR
+    )
 
 
 def _mark_html(mark: Mark, links: Links, u: Uses) -> str:
@@ -336,13 +344,24 @@ def _tint(hex_colour: str, share: float = 0.22) -> str:
     return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
 
 
+def _background(mark: Mark) -> str:
+    return _tint(colour(mark)) if mark.kind in ("figure", "unaccounted") else _BACKGROUND.get(mark.kind, "#eeeeee")
+
+
+def _line(mark: Mark) -> str:
+    """The mark's underline: its style tells the kinds apart where the colours are alike."""
+    return f"3px {_LINE.get(mark.kind, 'dotted')} {colour(mark)}"
+
+
 def _inline_style(mark: Mark) -> str:
-    line = {"figure": "solid", "event": "double", "unaccounted": "solid"}.get(mark.kind, "dotted")
     weight = "600" if mark.kind in ("figure", "unaccounted") else "normal"
-    background = _tint(colour(mark)) if mark.kind in ("figure", "unaccounted") else "#eeeeee"
-    return (
-        f"background-color: {background}; border-bottom: 3px {line} {colour(mark)}; font-weight: {weight}; cursor: help"
-    )
+    return f"background-color: {_background(mark)}; border-bottom: {_line(mark)}; font-weight: {weight}; cursor: help"
+
+
+def _plain(text: str) -> str:
+    """Article text between marks, escaped, with the source's own □ explained in a tooltip."""
+    box = f'<span class="source-box" title="{escape(_SOURCE_BOX_NOTE)}" style="cursor: help">{SOURCE_BOX}</span>'
+    return escape(text).replace(SOURCE_BOX, box)
 
 
 _DT_END, _DD_END = re.compile(r"</dt>"), re.compile(r"</dd>|<dl>")
@@ -360,10 +379,10 @@ def render_text(article: str, start: int, end: int, shown: list[Mark], links: Li
     for m in shown:
         if m.start < start or m.end > end:
             continue
-        out.append(escape(article[at : m.start]))
+        out.append(_plain(article[at : m.start]))
         out.append(_mark_html(m, links, u))
         at = m.end
-    out.append(escape(article[at:end]))
+    out.append(_plain(article[at:end]))
     return "".join(out)
 
 
@@ -371,10 +390,10 @@ def count_line(shown: list[Mark]) -> str:
     """A sentence of counts, computed from the marks."""
     n = {k: sum(m.kind == k for m in shown) for k in KINDS}
     parts = [
-        f"{n['figure']} figures 指标",
-        f"{n['event']} event dates 活动日期",
-        f"{n['excluded']} excluded numbers 排除",
-        f"{n['word']} words with a numeral 含数字的词",
+        f"{_many(n['figure'], 'figure')} 指标",
+        f"{_many(n['event'], 'event date')} 活动日期",
+        f"{_many(n['excluded'], 'excluded number')} 排除",
+        f"{_many(n['word'], 'word', 'words')} with a numeral 含数字的词",
     ]
     verdict = (
         "every number the extractor reports is marked and accounted for 全部核对"
@@ -382,6 +401,17 @@ def count_line(shown: list[Mark]) -> str:
         else f"{n['unaccounted']} NOT accounted for 未核对"
     )
     return ", ".join(parts) + "; " + verdict + "."
+
+
+def _many(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 figure", "2 figures"."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def source_box_note(article: str, spans: list[tuple[int, int]]) -> str:
+    """A line under the text where the passage shows the source's □."""
+    shows_box = any(SOURCE_BOX in article[a:b] for a, b in spans)
+    return f'<p class="source-note">{_SOURCE_BOX_NOTE}.</p>' if shows_box else ""
 
 
 def legend(shown: list[Mark], filters: bool) -> str:
@@ -397,8 +427,12 @@ def legend(shown: list[Mark], filters: bool) -> str:
         items.append(f'<span class="legend-title">{title}</span>')
         for key in keys:
             text = _both("theme", key) if group == "t" else " / ".join(KINDS[key])
-            swatch = THEME_COLOURS[key] if group == "t" else colour(next(m for m in shown if m.kind == key))
-            box = f'<span class="swatch" style="background:{swatch}"></span>'
+            if group == "t":
+                look = f"background:{THEME_COLOURS[key]}"
+            else:  # a kind's swatch looks like its marks: background and underline
+                sample = next(m for m in shown if m.kind == key)
+                look = f"background:{_background(sample)}; border-bottom:{_line(sample)}; box-sizing: border-box"
+            box = f'<span class="swatch" style="{look}"></span>'
             if filters:
                 items.append(f'<input type="checkbox" id="f-{group}-{key}" checked>')
                 items.append(f'<label for="f-{group}-{key}">{box}{text}</label>')
@@ -427,8 +461,10 @@ MARK_CSS = """
 .annotated details.mark > summary { display: inline; cursor: pointer; list-style: none; padding: 0 .1em;
   border-bottom: 3px solid var(--c); background: color-mix(in srgb, var(--c) 22%, white); font-weight: 600; }
 .annotated details.mark > summary::-webkit-details-marker { display: none; }
-.annotated .k-word > summary, .annotated .k-excluded > summary { border-bottom-style: dotted;
-  background: #eeeeee; font-weight: normal; }
+.annotated .k-word > summary { border-bottom-style: dotted; background: #eeeeee; font-weight: normal; }
+.annotated .k-excluded > summary { border-bottom-style: dashed; background: #f7f7f7; font-weight: normal; }
+.annotated .source-box { border-bottom: 1px dotted #888; }
+.annotated .source-note { font-size: .85em; color: #555; }
 .annotated .k-event > summary { border-bottom-style: double; background: #e4e4e4; }
 .annotated details.mark[open] > summary { outline: 2px solid #222; }
 .annotated details.mark:has(.note:target) > summary { outline: 3px solid #d00; }
@@ -463,7 +499,8 @@ def annotated(
     u = uses() if links.uses else Uses()
     text = '<hr class="gap">'.join(render_text(article, a, b, shown, links, u) for a, b in spans)
     count = f'<p class="count">{count_line(shown)}</p>'
-    body = f'{legend(shown, filters)}{count}<div class="article" style="{_ARTICLE}">{text}</div>'
+    note = source_box_note(article, spans)  # above the text, before a reader meets the □
+    body = f'{legend(shown, filters)}{count}{note}<div class="article" style="{_ARTICLE}">{text}</div>'
     style = MARK_CSS + (filter_css(shown) if filters else "")
     return f'<style>{style}</style><div class="annotated">{body}</div>'
 

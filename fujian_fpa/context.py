@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import paths
 from .data import _checked, _table, load_indicators, load_units
-from .derived import combine_bounds, interval_op, scaled
+from .derived import interval_op, scaled
 from .errors import DataError
 from .precision import interval
 from .quantities import extract
@@ -101,7 +101,6 @@ def coverage(indicators: pd.DataFrame | None = None, context: pd.DataFrame | Non
                 "value": figure.value / stat.value * scale,
                 "low": low,
                 "high": high,
-                "bound": combine_bounds("/", figure.bound, stat.bound),
                 "numbers": f"{figure.value:,.10g} {figure.unit} / {stat.value:,.10g} {stat.unit}",
                 "statistic_year": int(stat.year),
             }

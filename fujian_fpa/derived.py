@@ -1,11 +1,11 @@
-"""Figures computed from the article's figures, with their formula, their bound and their interval.
+"""Figures computed from the article's figures, with their formula and their interval.
 
 The definitions live in data/derived.csv; this module evaluates them. Each operand is an interval
 [low, high] (what its printed form allows, from indicators.csv), and interval arithmetic carries
 both ends through the formula: 1621万元 over 433户 is 37,424.9 to 37,448.0 yuan, so the figure is
-"about 37,400" (`fujian_fpa.precision.shown`), not 37,436.49. The older `bound` word is kept beside
-it: a ratio of a lower bound (多) to an exact count is a lower bound, and divided the other way an
-upper bound; where both sides are bounds the result has no bound at all, and says so.
+"about 37,400" (`fujian_fpa.precision.shown`), not 37,436.49. A derived figure carries no bound
+word: its interval says more, and a word read off the inputs (285.57万元 over 1万多 members "at
+most 285.57") would contradict it (the top is 285.575).
 """
 
 import math
@@ -17,22 +17,6 @@ from . import paths
 from .data import load_indicators
 from .errors import report
 from .schema import read_rows
-
-# What a bound becomes as the divisor: dividing by a lower bound gives an upper bound.
-_AS_DENOMINATOR = {"exact": "exact", "at_least": "at_most", "at_most": "at_least", "approx": "approx"}
-
-
-def combine_bounds(op: str, a: str, b: str) -> str:
-    """The bound of a∘b. Both sides inexact (other than approx) leaves nothing known: 'unbounded'."""
-    if "range" in (a, b):
-        return "unbounded"
-    left = a
-    right = _AS_DENOMINATOR[b] if op == "/" else b
-    if left == "exact":
-        return right
-    if right in ("exact", left):
-        return left
-    return "unbounded"
 
 
 def interval_op(op: str, a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
@@ -69,8 +53,9 @@ def load_definitions(path: Path = paths.DERIVED, indicators: pd.DataFrame | None
 
 
 def compute(indicators: pd.DataFrame | None = None, definitions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every derived figure: its value, its interval [low, high], unit, bound, and the formula with the numbers
-    put in. Show it with `fujian_fpa.precision.shown(value, low, high)`."""
+    """Every derived figure: its value, its interval [low, high], unit, and the formula with the numbers
+    put in. Show it with `fujian_fpa.precision.shown(value, low, high)` and its interval with
+    `fujian_fpa.precision.interval_text(low, high)`, never as the raw value."""
     indicators = load_indicators() if indicators is None else indicators
     defs = load_definitions(indicators=indicators) if definitions is None else definitions
     ind = indicators.set_index("id")
@@ -93,7 +78,6 @@ def compute(indicators: pd.DataFrame | None = None, definitions: pd.DataFrame | 
                 "high": high,
                 "unit_zh": d.unit_zh,
                 "unit_en": d.unit_en,
-                "bound": combine_bounds(d.op, a.bound, b.bound),
             }
         )
     return pd.DataFrame(rows)

@@ -129,3 +129,17 @@ def shown(value: float, low: float, high: float) -> str:
         below, above = math.floor(low / outer) * outer, math.ceil(high / outer) * outer
         return f"between {_digits(below, outer)} and {_digits(above, outer)}"
     return f"about {rounded_text(value, low, high)}"
+
+
+def interval_text(low: float, high: float) -> str:
+    """An interval written to two significant digits of its width, its ends rounded outwards so that
+    the text still holds the whole interval: [2.281, 2.338], [142, 286], [65.90597, 65.90616]."""
+    if low == high:
+        return f"[{_digits(low, 0)}, {_digits(high, 0)}]"
+    if not (math.isfinite(low) and math.isfinite(high)):
+        left = "(−∞" if not math.isfinite(low) else f"[{_digits(low, 0)}"
+        return f"{left}, {'∞)' if not math.isfinite(high) else _digits(high, 0) + ']'}"
+    decimals = max(0, 1 - math.floor(math.log10(high - low)))
+    unit = 10.0**-decimals
+    below, above = math.floor(low / unit) * unit, math.ceil(high / unit) * unit
+    return f"[{below:,.{decimals}f}, {above:,.{decimals}f}]"

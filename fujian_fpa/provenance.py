@@ -7,7 +7,9 @@ figure stands on its formula's operands, so a chart that plots it also rests on 
 
 import csv
 from functools import cache
+from html import unescape
 from pathlib import Path
+import re
 
 from . import paths
 from .figures import LANGUAGES
@@ -56,3 +58,23 @@ def charts_by_id(folder: Path = paths.COMMITTED_FIGURES) -> dict[str, list[str]]
                 if name not in users[source]:
                     users[source].append(name)
     return users
+
+
+# Matplotlib writes each text of an SVG as a comment before its glyphs; the title is the text set in
+# the title colour at the largest size (charts.finish).
+_SVG_TEXT = re.compile(
+    r'<!-- ((?:(?!-->)[\s\S])*?) -->\s*<g style="fill: #111111" transform="translate\([^)]*\) scale\(([\d.]+) '
+)
+
+
+def chart_title(name: str, lang: str, folder: Path = paths.COMMITTED_FIGURES) -> str | None:
+    """A chart's title as its SVG prints it (wrapped lines joined), or None where the SVG shows none."""
+    path = Path(folder) / lang / f"{name}.svg"
+    if not path.is_file():
+        return None
+    texts = _SVG_TEXT.findall(path.read_text(encoding="utf-8"))
+    if not texts:
+        return None
+    title = max(texts, key=lambda t: float(t[1]))[0]
+    joiner = "" if lang == "zh" else " "
+    return unescape(joiner.join(line.strip() for line in title.splitlines()))

@@ -23,6 +23,7 @@ from .catalog import Entry, catalog, source
 from .data import load_events, load_exclusions, load_indicators
 from .derived import compute
 from .figures import LANGUAGES
+from .precision import interval_text, shown
 from .style import CJK_FONT_FILE
 
 REPORT = paths.ROOT / "build" / "report"
@@ -59,6 +60,9 @@ nav.toc ul { list-style: none; padding-left: 0; } nav.toc li.h3 { padding-left: 
   white-space: pre-wrap; overflow-wrap: anywhere; }
 .input_area pre { border: none; padding: 0; margin: 0; }
 .output_area img { max-width: 100%; }
+/* A wide table scrolls inside its own box instead of running off the page. */
+.output_area, .output_subarea, .table-wrap { overflow-x: auto; max-width: 100%; }
+td.quote { min-width: 15em; }
 .prompt { display: none; }
 table { border-collapse: collapse; font-size: 14px; margin: .8em 0; }
 th, td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; text-align: left;
@@ -140,12 +144,23 @@ def numbers(name: str, up: str = "") -> str:
 # ---------------------------------------------------------------- notebook pages
 
 
+FINDINGS_SHOWN_BELOW = (
+    '<p class="findings-note">The sentences this cell computes are stated just below '
+    "(tests/test_findings.py checks that the two agree).</p>"
+)
+
+
 def _with_chart_links(nb, up: str):
-    """The notebook with each chart's numbers after the cell that draws it, and the article in report links."""
+    """The notebook with each chart's numbers after the cell that draws it, and the article in report links.
+
+    The findings cell's output is the same text as the Findings section under it (the tests hold them
+    equal), so the page shows the section alone."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         code = source(cell)
+        if "findings.of(" in code:
+            cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": FINDINGS_SHOWN_BELOW})]
         passage = annotate.notebook_passage_of(code)
         if passage is not None:  # the opening passage, its links pointing into the report
             html = annotate.annotated(**passage, links=annotate.report_links(up))
@@ -180,7 +195,7 @@ def index_page(entries: list[Entry]) -> str:
             f'<div class="card"><h2><a href="{link}">{escape(e.title)}</a></h2><p>{escape(e.question)}</p>{image}</div>'
         )
     intro = (
-        "<h1>福建省计生协会 2021 年工作综述:每个数字都经核对</h1>"
+        "<h1>福建省计生协会 2021 年工作综述：每个数字都经核对</h1>"
         "<p>The Fujian Family Planning Association's 2021 work summary: every figure of the article as checked "
         "data, analysed theme by theme. Each notebook below states its question; the image is its headline figure. "
         'Start with <a href="article.html">the article, annotated</a>: every numeral marked by what it is.</p>'
@@ -198,7 +213,8 @@ def figures_page(entries: list[Entry]) -> str:
                 for ext in ("svg", "csv")
             )
             images = "".join(
-                f'<a href="figures/{lang}/{name}.png"><img src="figures/{lang}/{name}.png" alt="{name} ({lang})"></a>'
+                f'<a href="figures/{lang}/{name}.png"><img src="figures/{lang}/{name}.png" '
+                f'alt="{escape(provenance.chart_title(name, lang) or f"{name} ({lang}), {e.title}")}"></a>'
                 for lang in LANGUAGES
             )
             parts.append(
@@ -232,7 +248,7 @@ def html_table(frame: pd.DataFrame, ids: list[str] | None = None, quote: str | N
             cells.append(f"<td{css}>{escape(text) if text != MISSING else text}</td>")
         anchor = f' id="{escape(ids[i])}"' if ids else ""
         rows.append(f"<tr{anchor}>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def _quote_link(rid: str, text: str = "in the article 原文") -> str:
@@ -247,18 +263,29 @@ def article_figures_page() -> str:
             "theme": indicators["theme"],
             "metric 指标": indicators["metric_zh"] + " / " + indicators["metric_en"],
             "value 数值": indicators["value"].map(_number),
-            "value_max": indicators["value_max"].map(_number),
             "unit 单位": indicators["unit"],
             "bound": indicators["bound"],
             "quote 原文": indicators["quote"],
         }
     )
-    for column in ("low", "high"):  # an interval, where the data give one
+    # The interval, where the data give one (a range's upper end, value_max, is its `high`).
+    for at, column in enumerate(("low", "high"), 4):
         if column in indicators:
-            table.insert(5, column, indicators[column].map(_number))
+            table.insert(at, column, indicators[column].map(_number))
     derived = compute(indicators)
-    derived_table = derived[["id", "metric_zh", "metric_en", "formula", "numbers", "value", "unit_en", "bound"]]
-    derived_table = derived_table.assign(value=derived["value"].map(_number))
+    # A derived figure to the precision its interval supports, and the interval itself; never the
+    # raw quotient, whose digits the article's rounding does not give.
+    derived_table = pd.DataFrame(
+        {
+            "id": derived["id"],
+            "metric 指标": derived["metric_zh"] + " / " + derived["metric_en"],
+            "formula": derived["formula"],
+            "numbers": derived["numbers"],
+            "value 数值": [shown(r.value, r.low, r.high) for r in derived.itertuples()],
+            "interval 区间": [interval_text(r.low, r.high) for r in derived.itertuples()],
+            "unit 单位": derived["unit_en"],
+        }
+    )
     events = load_events().sort_values(["date", "start"])
     events = events[["id", "date", "place", "city", "description_en", "quote"]]
     events = events.assign(date=events["date"].dt.strftime("%Y-%m-%d"))

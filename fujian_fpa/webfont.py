@@ -2,7 +2,9 @@
 
 The font serves only the CJK blocks of Unicode (its `unicode-range`), so it can be named first in
 every font stack: Chinese is set in it, Latin letters in the stack's next font, and code stays
-monospaced.
+monospaced. The punctuation Chinese text shares with Latin (· — ‘ ’ “ ” …), the source's □ and
+the ▲ of its photo captions are served too, so that a Chinese sentence keeps one font
+(tests/test_report_render.py checks that the font holds each of these code points).
 
     python -m fujian_fpa.webfont build/jupyter   # what `make lab` runs: custom/custom.css and the font
 """
@@ -15,6 +17,7 @@ from .style import CJK_FONT_FILE
 
 FAMILY = "Fujian FPA CJK"
 RANGES = (
+    "U+00B7, U+2014, U+2018-2019, U+201C-201D, U+2026, U+25A1, U+25B2, "
     "U+1100-11FF, U+2E80-2FDF, U+2FF0-30FF, U+3100-31FF, U+3200-33FF, U+3400-4DBF, U+4E00-9FFF, "
     "U+A960-A97F, U+AC00-D7AF, U+F900-FAFF, U+FE10-FE1F, U+FE30-FE4F, U+FF00-FFEF, U+20000-2FA1F"
 )

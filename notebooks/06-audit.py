@@ -33,7 +33,7 @@ fujian_fpa.show_article()
 from IPython.display import Markdown
 import pandas as pd
 
-from fujian_fpa import charts, data, derived, figures, findings, textnorm
+from fujian_fpa import charts, data, derived, figures, findings, precision, textnorm
 from fujian_fpa.labels import Labels
 from fujian_fpa.style import set_style
 
@@ -97,11 +97,15 @@ audit
 # %% [markdown]
 # ## Every derived figure, with its formula
 #
-# Intervals carry through by interval arithmetic: each result's `low` and `high` are the least
-# and greatest values its inputs' intervals allow.
+# Intervals carry through by interval arithmetic: each result's interval runs from the least to
+# the greatest value its inputs' intervals allow (ends rounded outwards). Each figure is shown to
+# the precision its interval supports.
 
 # %%
-ratios[["id", "formula", "numbers", "value", "low", "high", "unit_en"]]
+ratios.assign(
+    shown=[precision.shown(r.value, r.low, r.high) for r in ratios.itertuples()],
+    interval=[precision.interval_text(r.low, r.high) for r in ratios.itertuples()],
+)[["id", "formula", "shown", "interval", "unit_en"]]
 
 # %% [markdown]
 # ## Figures that are rounded or bounded as printed

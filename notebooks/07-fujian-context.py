@@ -72,7 +72,7 @@ other_years[["metric_en", "printed", "year", "note"]]
 
 # %%
 ratios = context.coverage()
-ratios[["figure", "statistic", "kind", "value", "low", "high", "bound", "statistic_year"]]
+ratios[["figure", "statistic", "kind", "value", "low", "high", "statistic_year"]]
 
 # %%
 PANELS = {"share": ("%", "coverage_share"), "per_person": ("", "coverage_per_person")}
@@ -126,7 +126,7 @@ def draw_coverage(labels: Labels, fmt: charts.Format):
         ],
         legend=charts.theme_handles(tidy["theme"], labels),
     )
-    data = tidy[["id", "figure", "statistic", "kind", "value", "low", "high", "bound", "statistic_year", "label"]]
+    data = tidy[["id", "figure", "statistic", "kind", "value", "low", "high", "statistic_year", "label"]]
     return fig, charts.plotted(data, labels, ids=list(tidy["figure"]))
 
 

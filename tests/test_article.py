@@ -201,3 +201,40 @@ def test_the_readmes_python_example_runs_as_written():
     for block in blocks:
         done = subprocess.run([sys.executable, "-c", block], cwd=paths.ROOT.parent, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_the_count_line_says_one_figure_not_one_figures():
+    one = [replace(m, kind=k) for m, k in zip(annotate.marks(), ("figure", "event", "excluded", "word"), strict=False)]
+    line = annotate.count_line(one)
+    assert "1 figure 指标" in line and "1 event date " in line and "1 excluded number " in line
+    assert "1 word with a numeral" in line
+    assert "2 figures" in annotate.count_line(one[:1] * 2)
+
+
+def test_each_kind_of_mark_looks_different_in_the_legend():
+    """Excluded numbers and words with a numeral were both the same grey swatch."""
+    shown = list(annotate.marks())
+    legend = annotate.legend(shown, filters=False)
+    swatches = {
+        key: legend.split(f"{' / '.join(annotate.KINDS[key])}")[0].rsplit('<span class="swatch" style="', 1)[1]
+        for key in annotate.KINDS
+        if any(m.kind == key for m in shown)
+    }
+    assert {"excluded", "word"} <= set(swatches)
+    assert len(set(swatches.values())) == len(swatches), swatches
+    assert annotate.colour(next(m for m in shown if m.kind == "excluded")) != annotate.colour(
+        next(m for m in shown if m.kind == "word")
+    )
+
+
+def test_the_sources_box_is_explained_where_it_shows():
+    """The source prints □本报记者; the page says the □ is the source's, not a missing glyph."""
+    article = data.load_article()
+    assert annotate.SOURCE_BOX in article
+    html = annotate.annotated()
+    assert html.count('class="source-box"') == article.count(annotate.SOURCE_BOX)
+    assert 'class="source-note"' in html
+    box = article.index(annotate.SOURCE_BOX)
+    assert annotate.source_box_note(article, [(box, box + 1)]) and not annotate.source_box_note(
+        article, [(box + 1, box + 200)]
+    )

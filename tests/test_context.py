@@ -80,9 +80,10 @@ def test_coverage_divides_each_figure_by_its_statistic():
         assert row.statistic_year == stats.loc[stat, "year"]
 
 
-def test_coverage_keeps_the_bound_and_the_kind():
+def test_coverage_keeps_the_interval_and_the_kind():
     table = context.coverage().set_index("figure")
-    assert table.loc["sv_beneficiaries", "bound"] == "at_least"  # 51万多人 over an exact count
+    people = table.loc["sv_beneficiaries"]  # 51万多人: from 510,000 up to 520,000
+    assert people.low <= people.value and people.high / people.value >= 52 / 51
     assert table.loc["ta_accident_households", "kind"] == "share"
     assert table.loc["fh_publicity_coverage", "kind"] == "per_person"  # person-times are not people
 

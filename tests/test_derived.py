@@ -1,26 +1,15 @@
-"""Derived figures: the arithmetic, and what becomes of a bound under it."""
+"""Derived figures: the arithmetic, and the interval it carries."""
 
 import pytest
 
 from fujian_fpa import data, derived, precision
 
 
-@pytest.mark.parametrize(
-    ("op", "a", "b", "expected"),
-    [
-        ("/", "exact", "exact", "exact"),
-        ("/", "at_least", "exact", "at_least"),  # more than 51万 people over 22.3万 households
-        ("/", "exact", "at_least", "at_most"),  # 285.57万元 over more than 1万 members
-        ("/", "at_least", "at_most", "at_least"),
-        ("/", "at_least", "at_least", "unbounded"),
-        ("*", "at_least", "exact", "at_least"),
-        ("*", "at_least", "at_most", "unbounded"),
-        ("/", "approx", "exact", "approx"),
-        ("/", "range", "exact", "unbounded"),
-    ],
-)
-def test_bounds_carry_through_arithmetic(op, a, b, expected):
-    assert derived.combine_bounds(op, a, b) == expected
+def test_a_derived_figure_carries_its_interval_and_no_bound_word():
+    """A bound word read off the inputs contradicts the interval (285.57 "at most", yet the top is 285.575)."""
+    computed = derived.compute()
+    assert "bound" not in computed.columns
+    assert (computed["low"] <= computed["value"]).all() and (computed["value"] <= computed["high"]).all()
 
 
 def test_every_derived_figure_is_its_formula_over_the_data():
@@ -109,3 +98,17 @@ def test_the_share_not_returned_is_the_complement_with_its_ends_swapped():
     assert kept == pytest.approx(100 - payout.value)
     assert low == pytest.approx(100 - payout.high) and high == pytest.approx(100 - payout.low)
     assert low <= kept <= high
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (2_855_650 / 20_000, 2_855_750 / 10_000, "[142, 286]"),  # ends rounded outwards
+        (510_000 / 223_500, 520_000 / 222_500, "[2.281, 2.338]"),  # two digits of a width of 0.055
+        (16_205_000 / 433, 16_215_000 / 433, "[37,424, 37,449]"),
+        (30_000, 30_000, "[30,000, 30,000]"),
+        (10_000, float("inf"), "[10,000, ∞)"),
+    ],
+)
+def test_interval_text_holds_the_whole_interval(low, high, expected):
+    assert precision.interval_text(low, high) == expected

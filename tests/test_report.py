@@ -1,5 +1,6 @@
 """The HTML report: every page built, every image and link present, no error shown, every chart traced to its quotes."""
 
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 import re
@@ -7,7 +8,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from fujian_fpa import annotate, catalog, data, provenance, report
+from fujian_fpa import annotate, catalog, data, derived, findings, precision, provenance, report
 
 
 class References(HTMLParser):
@@ -154,3 +155,73 @@ def test_every_note_on_a_notebook_page_links_into_the_report(site):
         assert 'class="annotated"' in page.read_text(encoding="utf-8"), path.stem
         assert not [r for r in parsed(page).refs if r.endswith(".ipynb")]
     assert annotate.uses().notebook_passages  # every notebook's passage was read
+
+
+def _text(html: str) -> str:
+    """A page's text as a reader sees it: tags gone, entities read, spaces squashed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_derived_figures_show_their_precision_and_interval_not_the_raw_quotient(site):
+    html = (site / "article-figures.html").read_text(encoding="utf-8")
+    section = html.split("(derived.csv)")[1].split("(events.csv)")[0]
+    rows = {m[1]: m[2] for m in re.finditer(r'<tr id="([\w-]+)">(.*?)</tr>', section)}
+    for row in derived.compute().itertuples():
+        cells = _text(rows[row.id])
+        assert precision.shown(row.value, row.low, row.high) in cells, row.id
+        assert precision.interval_text(row.low, row.high) in cells, row.id
+        raw = format(row.value, ",.10g")
+        assert raw not in cells or raw == precision.shown(row.value, row.low, row.high), f"{row.id}: {raw}"
+    assert ">bound<" not in section  # a bound word read off the inputs contradicts the interval
+
+
+def test_low_comes_before_high(site):
+    html = (site / "article-figures.html").read_text(encoding="utf-8")
+    head = re.search(r"<thead><tr>(.*?)</tr></thead>", html)[1]
+    assert head.index("<th>low</th>") < head.index("<th>high</th>")
+
+
+@pytest.mark.parametrize("entry", catalog.catalog(), ids=lambda e: e.name)
+def test_each_finding_is_shown_once_on_its_page(site, entry):
+    text = _text((site / "notebooks" / f"{entry.name}.html").read_text(encoding="utf-8"))
+    for sentence in findings.of(entry.name):
+        assert text.count(" ".join(sentence.split())) == 1, sentence
+
+
+def test_tables_of_events_on_notebook_pages_are_in_date_order(site):
+    checked = 0
+    for page in sorted((site / "notebooks").glob("*.html")):
+        for table in re.findall(r"<table.*?</table>", page.read_text(encoding="utf-8"), re.S):
+            heads = [_text(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0], re.S)]
+            if "date" not in heads:
+                continue
+            dates = re.findall(r"<td>(\d{4}-\d{2}-\d{2})", table)
+            assert dates == sorted(dates), page.name
+            checked += 1
+    assert checked, "no table of events was found"
+
+
+def test_wide_tables_scroll_inside_their_box(site):
+    css = (site / "assets" / "style.css").read_text(encoding="utf-8")
+    rule = re.search(r"([^{}]*)\{[^}]*overflow-x:\s*auto", css)
+    assert rule and ".output_area" in rule[1] and ".table-wrap" in rule[1]
+    assert '<div class="table-wrap"><table>' in (site / "article-figures.html").read_text(encoding="utf-8")
+
+
+def test_each_chart_image_is_described_by_its_title(site):
+    html = (site / "figures.html").read_text(encoding="utf-8")
+    names = [n for e in catalog.catalog() for n in e.writes]
+    for name in names:
+        for lang in ("en", "zh"):
+            title = provenance.chart_title(name, lang)
+            assert title, f"{name} ({lang}): no title read from its SVG"
+            assert f'<img src="figures/{lang}/{name}.png" alt="{escape(title)}">' in html
+
+
+def test_chinese_labels_use_chinese_punctuation(site):
+    half_width = re.compile(r"[(),:;]")
+    labels = [*data.load_indicators()["metric_zh"], *derived.compute()["metric_zh"]]
+    glossary = data.load_glossary()
+    labels += list(glossary.loc[~glossary["kind"].isin(["chart", "counted"]), "zh"])
+    assert not [label for label in labels if half_width.search(label)]
+    assert "工作综述：每个数字都经核对" in (site / "index.html").read_text(encoding="utf-8")

@@ -269,3 +269,24 @@ def test_the_network_check_finds_remote_urls(tmp_path):
         "http://example.org",
         "https://fonts.example.org/f.woff",
     ]
+
+
+def _ranges(text: str) -> list[tuple[int, int]]:
+    return [(int(a, 16), int(b or a, 16)) for a, b in re.findall(r"U\+([0-9A-Fa-f]+)(?:-([0-9A-Fa-f]+))?", text)]
+
+
+def test_the_bundled_font_serves_the_punctuation_of_the_articles_chinese():
+    """“”, —, ·, … and the source's □ are set in the bundled font, not in whatever font comes next."""
+    from fontTools.ttLib import TTFont
+
+    from fujian_fpa import data, webfont
+
+    ranges = _ranges(webfont.RANGES)
+    article = data.load_article()
+    outside = sorted({c for c in article if ord(c) > 0x7F and not any(a <= ord(c) <= b for a, b in ranges)})
+    assert not outside, f"characters of the article outside the font's unicode-range: {outside}"
+    cmap = TTFont(report.CJK_FONT_FILE, fontNumber=0).getBestCmap()
+    named = [(a, b) for a, b in ranges if b < 0x2E80 and b - a < 16]  # code points named one by one, no CJK block
+    assert len(named) >= 5, "the range names the shared punctuation"
+    missing = [f"U+{c:04X}" for a, b in named for c in range(a, b + 1) if c not in cmap]
+    assert not missing, f"the unicode-range names code points the font lacks: {missing}"
