@@ -143,7 +143,7 @@ events = data.load_events()
 cities = geo.load_prefectures()
 missing = int((events["city"].fillna("") == "").sum())
 points = geo.event_points(events, cities)
-points
+points.sort_values("date")
 
 
 # %%
