@@ -3,7 +3,8 @@
 `extract(text)` returns one `Mention` per number. Measured figures have kind ``quantity``,
 ``percent`` or ``range``; numbers that are part of something else (a date, a section number, a
 title, a name) are reported with that kind, so that a caller can account for every one of them.
-Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are reported with kind ``word``:
+Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家; a point in time relative to now,
+五年前; a household by its size, 四人家庭; a footnote mark, 注2) are reported with kind ``word``:
 the whole word as text, and the numeral's value where it reads as one number (之一 → 1, 进万家 → 10000).
 They are listed in `SET_PHRASES`, matched as the article 一 ("a", before `_ARTICLE_ONE_BEFORE`), or
 found as a Chinese numeral that no measure word follows.
@@ -43,9 +44,13 @@ MEASURED = frozenset({"quantity", "percent", "range"})
 _UNIT_WORDS = (
     "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
-    "堂 届 县 市 区 镇 乡 村 类 倍 "
+    "堂 届 县 市 区 镇 乡 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
+# Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
+_UNIT_ALIAS = {"港元": "元", "港币": "元", "澳门元": "元", "新台币": "元", "台币": "元", "人民币": "元"}
+# …and so is a number after a currency word or sign with no measure word after it ($2.5亿, 港币150万).
+_CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|\$|RMB|￥|¥) ?$")
 # Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
 _MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
 _PREFIX_BOUND = {
@@ -405,6 +410,7 @@ class _Scanner:
 
     def add(self, start, end, kind, value, unit="", bound="exact", value_max=None) -> None:
         self.claim(start, end)
+        unit = _UNIT_ALIAS.get(unit, unit)
         o_start, o_end = (self.joined.original(start), self.joined.original(end - 1) + 1) if self.cut else (start, end)
         text = self.original[o_start:o_end]
         self.mentions.append(Mention(o_start, o_end, text, kind, value, value_max, unit, bound))
@@ -623,6 +629,8 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     kind, end = "quantity", m.end()
     if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
         unit = _noun_after(s.text, end, bool(mult))
+    if not unit and _CURRENCY_BEFORE.search(s.text, max(0, m.start("num") - 4), m.start("num")):
+        unit = "元"
     if not unit and num[0] in _CN_START and (mult or num[-1] in "万亿"):
         unit = _noun_unit(s.text, m.start(), True)  # 受助总人数约为三十九万
     # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list; one

@@ -372,7 +372,7 @@ def test_a_duration_in_days_is_no_date():
 def test_no_arabic_digit_is_dropped_silently():
     """Every digit of any text is inside some mention: read, given a kind, or reported unparsed."""
     rng = random.Random(31)
-    alphabet = "0123456789.,， 万亿千元人%至-年月日第约多一二十百分之个届《》“”·\n"
+    alphabet = "0123456789.,， 万亿千元人%至-年月日第约多一二十百分之个届《》“”·\n注成前类倍$港"
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
         covered = {i for m in extract(text) for i in range(m.start, m.end)}
@@ -416,6 +416,14 @@ def test_hostile_input_of_100_kb_is_read_in_linear_time(unit):
         ("每人最高可额外领取2万元。", ("最高可额外领取2万元", "quantity", "20000", "", "元", "at_most")),
         ("每人最高可額外領取2萬元。", ("最高可額外領取2萬元", "quantity", "20000", "", "元", "at_most")),
         ("每戶最高可多領8千元。", ("最高可多領8千元", "quantity", "8000", "", "元", "at_most")),
+        # money in another currency of 元: a currency word after the number, or a sign or word before it
+        ("计划获拨款120万港元。", ("120万港元", "quantity", "1200000", "", "元", "exact")),
+        ("計劃獲撥款120萬港元。", ("120萬港元", "quantity", "1200000", "", "元", "exact")),
+        ("计划涉及$4.5亿。", ("4.5亿", "quantity", "450000000", "", "元", "exact")),
+        ("計劃涉及$4.5億。", ("4.5億", "quantity", "450000000", "", "元", "exact")),
+        ("每月可领HK$ 3,200。", ("3,200", "quantity", "3200", "", "元", "exact")),
+        ("補助新台幣六十萬。", ("六十萬", "quantity", "600000", "", "元", "exact")),
+        ("每人补助3,000至5,000港元。", ("3,000至5,000港元", "range", "3000", "5000", "元", "range")),
     ],
 )
 def test_reads_the_forms_of_the_tuning_texts(text, expected):
