@@ -328,7 +328,9 @@ _FOOTNOTE = _guarded("注", r"(?<![关投贯灌专倾])注(?P<num>\d{1,2})(?=[,�
 _DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达)$")
 _ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
 # 五届五次 (the fifth plenary of the fifth council): two ordinals.
-_SESSION = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})届(?P<num2>{_NUM})次")
+_SESSION = _guarded("第" + _NUMERAL_START, rf"(?:第{_SP})?(?P<num>{_NUM})届(?P<num2>{_NUM})次")
+# 编号:727056962: an identifier, which counts nothing, whatever word follows it.
+_IDENTIFIER = _guarded("编序号文", r"(?:编号|编码|序号|号码|文号)[:：]?[ \u3000]?(?P<num>\d+)(?![\d.,])")
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
 _DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?![.,]?\d)")
 _SECTION = re.compile(
@@ -559,8 +561,12 @@ def _single(kind: str):
 
 
 def _session(s: _Scanner, m: re.Match) -> None:
-    s.add(m.start("num"), m.end("num") + 1, "ordinal", numeral_value(m["num"]))
+    s.add(m.start(), m.end("num") + 1, "ordinal", numeral_value(m["num"]))
     s.add(m.start("num2"), m.end(), "ordinal", numeral_value(m["num2"]))
+
+
+def _identifier(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start("num"), m.end("num"), "number", numeral_value(m["num"]))
 
 
 def _bare_multiplier(s: _Scanner, m: re.Match) -> None:
@@ -676,11 +682,12 @@ _STEPS = (
     (_FOOTNOTE, _footnote, None),
     (_RELATIVE_TIME, _numeral_word, None),
     (_HOUSEHOLD, _numeral_word, None),
+    (_IDENTIFIER, _identifier, None),
     (_QUANTITY, _enclosed("title"), _TITLE),
+    (_SESSION, _session, None),
     (_ORDINAL, _single("ordinal"), None),
     (_ANNIVERSARY, _single("anniversary"), None),
     (_QUANTITY, _enclosed("name"), _QUOTED),
-    (_SESSION, _session, None),
     (_PERCENT, _percent, None),
     (_FRACTION, _fraction, None),
     (_RANGE, _range, None),
@@ -697,6 +704,7 @@ _NEEDS = {
     _ORDINAL: re.compile("第"),
     _ANNIVERSARY: re.compile("周年"),
     _SESSION: re.compile("届"),
+    _IDENTIFIER: re.compile("编号|编码|序号|号码|文号"),
     _PERCENT: re.compile("%|百分|成"),
     _FRACTION: re.compile("分之"),
     _RANGE: re.compile("[—–~至到-]"),

@@ -339,6 +339,9 @@ def test_reads_the_forms_of_real_reports(text, expected):
         ("11日上午举行。", "date", "---11"),
         ("於29日舉行。", "date", "---29"),
         ("五届五次理事会。", "ordinal", "5"),
+        ("召开第九届二次执委会议。", "ordinal", "9"),
+        ("召開第九屆二次執委會議。", "ordinal", "9"),
+        ("文档编号:31415926市残联工作报告", "number", "31415926"),
     ],
 )
 def test_reads_dates_and_ordinals_of_real_reports(text, kind, value):
@@ -481,3 +484,11 @@ def test_the_amount_after_a_footnote_mark_is_read_whole():
 )
 def test_forms_near_the_new_ones_give_no_wrong_value(text, expected):
     assert [(m.text, m.kind) for m in extract(text)] == expected
+
+
+def test_the_session_after_an_ordinal_council_is_no_count():
+    """第九届二次 is the second session of the ninth council, not two times."""
+    assert [(m.text, m.kind) for m in extract("召开第九届二次执委会议。")] == [
+        ("第九届", "ordinal"),
+        ("二次", "ordinal"),
+    ]
