@@ -49,8 +49,9 @@ _UNIT_WORDS = (
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
 _UNIT_ALIAS = {"港元": "元", "港币": "元", "澳门元": "元", "新台币": "元", "台币": "元", "人民币": "元"}
-# …and so is a number after a currency word or sign with no measure word after it ($2.5亿, 港币150万).
-_CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|\$|RMB|￥|¥) ?$")
+# …and so is a number after a currency word or sign with no measure word after it ($2.5亿, 港币150万);
+# but not after US$ or A$, which are no 元 (美元 is not among the measure words either).
+_CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|(?<![A-Za-z])\$|RMB|￥|¥) ?$")
 # Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
 _MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
 _PREFIX_BOUND = {

@@ -492,3 +492,7 @@ def test_the_session_after_an_ordinal_council_is_no_count():
         ("第九届", "ordinal"),
         ("二次", "ordinal"),
     ]
+
+
+def test_a_dollar_of_another_country_is_no_yuan():
+    assert [(m.kind, m.unit) for m in extract("项目获US$5,000资助。")] == [("number", "")]
