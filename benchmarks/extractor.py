@@ -38,6 +38,8 @@ INPUTS = {
     "dense_ranges": ("3至3至… (a number every 4 bytes)", lambda n: "3至" * (n // 4)),
     "unclosed_marks": ("《“《“… (titles and quotes never closed)", lambda n: "《“" * (n // 6)),
     "line_breaks": ("字\\n字\\n… (a layout break on every line)", lambda n: "字\n" * (n // 4)),
+    "footnotes": ("注1,注1,… (a footnote mark before every comma)", lambda n: "注1," * (n // 5)),
+    "tenths": ("a share in tenths (about three tenths) every 9 bytes", lambda n: "约三成" * (n // 9)),
 }
 
 

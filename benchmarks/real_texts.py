@@ -1,9 +1,12 @@
 """Score an extractor against real report texts whose measured figures were listed by hand.
 
-    python benchmarks/real_texts.py FOLDER [--half tune|held] [--engine fujian_fpa|recognizers]
+    python benchmarks/real_texts.py FOLDER [FOLDER …] [--half NAME] [--engine fujian_fpa|recognizers]
+    python benchmarks/real_texts.py tune=FOLDER held=FOLDER2     # name the set each folder is
 
 FOLDER holds one sub-folder per text (01/, 02/, …) with `meta.json` (url, script, half),
 `text.txt`, `figures.csv` (surface,start,value,value_max,unit,bound,note) and a `READY` file.
+A folder given as NAME=FOLDER scores all its texts as the set NAME, whatever their meta.json says
+(a folder of texts gathered later, all held back); otherwise each text is in the set its `half` names.
 The texts stay outside the repository: this script reads them where they are and prints scores only.
 
 Matching rule. Only measured mentions count (kinds quantity, percent and range). A mention matches
@@ -133,10 +136,19 @@ def score(key: list[Figure], found: list[Figure]) -> tuple[Score, list[Figure], 
     return s, missed, free, wrong_bound
 
 
+def _texts(arguments: list[str]) -> list[tuple[Path, str | None]]:
+    """Each ready text folder, with the set name its argument gave (None: the set its meta.json names)."""
+    found = []
+    for argument in arguments:
+        named, _, folder = argument.rpartition("=")
+        found += [(p, named or None) for p in sorted(Path(folder).iterdir()) if (p / "READY").exists()]
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--half", choices=["tune", "held"], help="score only this half (default: both)")
+    parser.add_argument("folders", nargs="+", metavar="[NAME=]FOLDER")
+    parser.add_argument("--half", help="score only this set (default: all)")
     parser.add_argument("--engine", choices=sorted(ENGINES), default="fujian_fpa")
     parser.add_argument("--show", action="store_true", help="list each miss and each false figure")
     args = parser.parse_args()
@@ -144,14 +156,15 @@ def main() -> None:
     groups: dict[str, Score] = {}
     print("| text | half | script | key rows | measured mentions | matched | recall | precision | bound accuracy |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for folder in sorted(p for p in args.folder.iterdir() if (p / "READY").exists()):
+    for folder, named in _texts(args.folders):
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        if args.half and meta["half"] != args.half:
+        half = named or meta["half"]
+        if args.half and half != args.half:
             continue
         text = (folder / "text.txt").read_text(encoding="utf-8")
         s, missed, false, wrong_bound = score(read_key(folder), engine(text))
-        print(f"| {folder.name} | {meta['half']} | {meta['script']} | {s.row()} |")
-        for name in (meta["half"], f"{meta['half']} {meta['script']}", "all", f"all {meta['script']}"):
+        print(f"| {folder.name} | {half} | {meta['script']} | {s.row()} |")
+        for name in (half, f"{half} {meta['script']}", "all", f"all {meta['script']}"):
             groups.setdefault(name, Score()).add(s)
         if args.show:
             for f in missed:

@@ -3,7 +3,8 @@
 `extract(text)` returns one `Mention` per number. Measured figures have kind ``quantity``,
 ``percent`` or ``range``; numbers that are part of something else (a date, a section number, a
 title, a name) are reported with that kind, so that a caller can account for every one of them.
-Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家) are reported with kind ``word``:
+Words that merely contain a numeral (一年来, 之一, 三孩, 一等奖, 进万家; a point in time relative to now,
+五年前; a household by its size, 四人家庭; a footnote mark, 注2) are reported with kind ``word``:
 the whole word as text, and the numeral's value where it reads as one number (之一 → 1, 进万家 → 10000).
 They are listed in `SET_PHRASES`, matched as the article 一 ("a", before `_ARTICLE_ONE_BEFORE`), or
 found as a Chinese numeral that no measure word follows.
@@ -43,9 +44,14 @@ MEASURED = frozenset({"quantity", "percent", "range"})
 _UNIT_WORDS = (
     "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
-    "堂 届 县 市 区 镇 乡 村 "
+    "堂 届 县 市 区 镇 乡 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
+# Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
+_UNIT_ALIAS = {"港元": "元", "港币": "元", "澳门元": "元", "新台币": "元", "台币": "元", "人民币": "元"}
+# …and so is a number after a currency word or sign with no measure word after it ($2.5亿, 港币150万);
+# but not after US$ or A$, which are no 元 (美元 is not among the measure words either).
+_CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|(?<![A-Za-z])\$|RMB|￥|¥) ?$")
 # Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
 _MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
 _PREFIX_BOUND = {
@@ -68,14 +74,14 @@ _SUFFIX_BOUND = {
 # Words that may stand between a bound word and its number: 最高可增加4789元, 至少每月5000元,
 # 逾港币150万元. A closed list, so that a bound word never reaches a number across a clause.
 _BOUND_GAP_WORDS = (
-    "可 能 将 达 为 有 共 获 可达 可获 增加 提高 补助 补贴 资助 发放 领取 一次性 "
+    "可 能 将 达 为 有 共 获 可达 可获 增加 提高 补助 补贴 资助 发放 领取 领 多领 额外 一次性 "
     "每月 每年 每人 每户 每宗 每次 每名 每个 每天 每家 港币 港元 人民币 新台币 台币 澳门币"
 )
 # Words that contain a numeral followed by a measure word but count nothing. The text is matched
 # after normalisation, so the simplified form covers the traditional one (這一年, 一個月餅).
 SET_PHRASES = (
     "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
-    "一期工程", "一个讯息", "一个月饼",
+    "一期工程", "一个讯息", "一个月饼", "一成不变",
     "三八妇女节", "三八节", "三八红旗", "五一劳动节", "五一节", "五四青年节", "六一儿童节", "六一节", "八一建军节",
     "四套班子",
     "之一", "一等奖", "二等奖", "三等奖", "二孩", "三孩", "左一", "左二", "左三", "右一", "右二", "右三",
@@ -83,6 +89,8 @@ SET_PHRASES = (
 # 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
 _ARTICLE_ONE_BEFORE = ("个月", "个", "位", "批", "所", "期", "年", "种", "项", "件", "场", "本", "份", "家", "间", "条")
 _ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天")
+# …and before a place word it names a place (星一村, 新一区): one village is 一个村.
+_ARTICLE_ONE_BEFORE += ("县", "市", "区", "镇", "乡", "村")
 
 # ---------------------------------------------------------------------------------------------
 # 1. Numerals, read exactly
@@ -281,7 +289,10 @@ _RANGE = _guarded(
 _PERCENT = _guarded(
     _PREFIX_START + _NUMERAL_START + "百",
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个百分点)(?P<post>{_POST})?"
-    rf"|百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?",
+    rf"|(?:(?P<pre2>{_PRE})(?:{_GAP})?)?百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?"
+    # 三成 is three tenths (30 %), 三成半 35 %; not in 三成员, 五成新, 成为 (which may be a verb).
+    rf"|(?:(?P<pre3>{_PRE})(?:{_GAP})?)?(?P<tenths>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])成"
+    rf"(?P<half>半)?(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])(?P<post3>{_POST})?",
 )
 _BARE_MULTIPLIER = _guarded(
     "".join({w[0] for w in _BARE_MULTIPLIER_BOUND}),
@@ -300,12 +311,27 @@ _DATE = _guarded(
     rf"|(?<!\d)(?<!\d[.,])(?P<m2>\d{{1,2}}){_SP}月{_SP}(?P<d2>\d{{1,2}}){_SP}[日号]"
     r"|(?<!\d)(?<!\d[.,])(?P<d3>\d{1,2})日"
     rf"|(?<!\d)(?P<fy1>\d{{2}})/(?P<fy2>\d{{2}})(?!\d){_SP}年度"
-    rf"|(?<!\d)(?P<roc>1[0-4]\d){_SP}年{_SP}(?P<rocm>\d{{1,2}}){_SP}月",
+    rf"|(?<!\d)(?P<roc>1[0-4]\d){_SP}年{_SP}(?P<rocm>\d{{1,2}}){_SP}月"
+    # 115至116年, 在113年, 113年度: years of the Republic of China calendar (2011–2030), never a length
+    # of time: not before 前, 后, 来, 内, 间 or 以 (100年前, 100年来 are lengths or points before now).
+    rf"|(?<!\d)(?P<roc1>1[01]\d)(?:-|–|—|~|至|到)(?P<roc2>1[01]\d){_SP}年度?(?![前后来内间里以多余])"
+    rf"|(?<=[在于自从至到])(?P<rocy>1[01]\d){_SP}年度?(?![前后来内间里以多余])"
+    rf"|(?<!\d)(?P<rocfy>1[01]\d){_SP}年度",
 )
+# 五年前, 3个月后: a point in time relative to now, not a length of time (but 十年前后 is about ten years).
+_RELATIVE_TIME = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM}){_SP}(?:年|个月|个星期|星期|周|天)之?(?:前(?!后)|后)")
+# 四人家庭, 3人户: a kind of household by its size, not a count of people.
+_HOUSEHOLD = _guarded(
+    "1-9一二两三四五六七八九", rf"(?P<num>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])口?人(?:家庭|户|家)"
+)
+# 注2,83亿元: a footnote mark before a comma; the number after the comma starts afresh.
+_FOOTNOTE = _guarded("注", r"(?<![关投贯灌专倾])注(?P<num>\d{1,2})(?=[,，])")
 _DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达)$")
 _ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
 # 五届五次 (the fifth plenary of the fifth council): two ordinals.
-_SESSION = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})届(?P<num2>{_NUM})次")
+_SESSION = _guarded("第" + _NUMERAL_START, rf"(?:第{_SP})?(?P<num>{_NUM})届(?P<num2>{_NUM})次")
+# 编号:727056962: an identifier, which counts nothing, whatever word follows it.
+_IDENTIFIER = _guarded("编序号文", r"(?:编号|编码|序号|号码|文号)[:：]?[ \u3000]?(?P<num>\d+)(?![\d.,])")
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
 _DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?![.,]?\d)")
 _SECTION = re.compile(
@@ -335,6 +361,7 @@ _PEOPLE_AFTER = re.compile(
 )
 _MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
 _NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰")
+_COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
 _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 
@@ -367,6 +394,16 @@ class _Scanner:
         self.cut = len(self.text) != len(text)  # offsets need mapping back only where breaks were removed
         self.taken = bytearray(len(self.text))
         self.mentions: list[Mention] = []
+        self.masks: list[tuple[int, int]] = []  # claimed digits that later patterns must not see as digits
+
+    def mask(self) -> None:
+        """Hide the digits of the spans in `masks` (a footnote mark), in one pass over the text."""
+        parts, last = [], 0
+        for start, end in sorted(self.masks):
+            parts += [self.text[last:start], "\x1f" * (end - start)]
+            last = end
+        self.text = "".join(parts) + self.text[last:]
+        self.masks = []
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.find(1, start, end) < 0
@@ -376,6 +413,7 @@ class _Scanner:
 
     def add(self, start, end, kind, value, unit="", bound="exact", value_max=None) -> None:
         self.claim(start, end)
+        unit = _UNIT_ALIAS.get(unit, unit)
         o_start, o_end = (self.joined.original(start), self.joined.original(end - 1) + 1) if self.cut else (start, end)
         text = self.original[o_start:o_end]
         self.mentions.append(Mention(o_start, o_end, text, kind, value, value_max, unit, bound))
@@ -435,6 +473,16 @@ def _set_phrase(s: _Scanner, m: re.Match) -> None:
     s.add(m.start(), m.end(), "word", word_value(m[0]))
 
 
+def _numeral_word(s: _Scanner, m: re.Match) -> None:
+    """A word that holds a number but counts nothing: 五年前, 四人家庭."""
+    s.add(m.start(), m.end(), "word", numeral_value(m["num"]))
+
+
+def _footnote(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start(), m.end(), "word", numeral_value(m["num"]))
+    s.masks.append((m.start("num"), m.end("num")))
+
+
 def _section(s: _Scanner, m: re.Match) -> None:
     s.add(m.start("num"), m.end("num"), "section", numeral_value(m["num"]))
 
@@ -453,6 +501,12 @@ def _date(s: _Scanner, m: re.Match) -> None:
         value = f"{m_first}/{m_last}"
     elif m["roc"]:  # 115年1月: a year of the Republic of China calendar, 1911 + 115
         value = f"{1911 + int(m['roc']):04d}-{_month(m['rocm'])}"
+    elif m["roc1"]:
+        if int(m["roc2"]) <= int(m["roc1"]):
+            raise ValueError(f"not a span of years: {m[0]}")
+        value = f"{1911 + int(m['roc1']):04d}/{1911 + int(m['roc2']):04d}"
+    elif m["rocy"] or m["rocfy"]:
+        value = f"{1911 + int(m['rocy'] or m['rocfy']):04d}"
     elif m["y1"]:
         first, last = m["y1"], m["y2"]
         last = first[:2] + last if len(last) == 2 else last
@@ -508,8 +562,12 @@ def _single(kind: str):
 
 
 def _session(s: _Scanner, m: re.Match) -> None:
-    s.add(m.start("num"), m.end("num") + 1, "ordinal", numeral_value(m["num"]))
+    s.add(m.start(), m.end("num") + 1, "ordinal", numeral_value(m["num"]))
     s.add(m.start("num2"), m.end(), "ordinal", numeral_value(m["num2"]))
+
+
+def _identifier(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start("num"), m.end("num"), "number", numeral_value(m["num"]))
 
 
 def _bare_multiplier(s: _Scanner, m: re.Match) -> None:
@@ -539,7 +597,11 @@ def _exact_fraction(value: Fraction) -> Decimal:
 def _percent(s: _Scanner, m: re.Match) -> None:
     if m["cn"]:
         value = Decimal(100) if m["cn"] == "百" else numeral_value(m["cn"])
-        s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post2"]))
+        s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post2"], m["pre2"]))
+        return
+    if m["tenths"]:
+        value = numeral_value(m["tenths"]) * 10 + (5 if m["half"] else 0)
+        s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post3"], m["pre3"]))
         return
     unit = "%" if m["unit"] == "%" else "百分点"
     s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["post"], m["pre"]))
@@ -574,8 +636,14 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     kind, end = "quantity", m.end()
     if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
         unit = _noun_after(s.text, end, bool(mult))
-    if not unit and num[0] in _CN_START:
-        # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list.
+    if not unit and _CURRENCY_BEFORE.search(s.text, max(0, m.start("num") - 4), m.start("num")):
+        unit = "元"
+    if not unit and num[0] in _CN_START and (mult or num[-1] in "万亿"):
+        unit = _noun_unit(s.text, m.start(), True)  # 受助总人数约为三十九万
+    # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list; one
+    # before 类 is a grade or a programme's name (一类地区, 四类康复训练) unless a count word precedes it.
+    label = unit == "类" and num[0] in _CN_START and not _COUNT_BEFORE.search(s.text, max(0, m.start() - 2), m.start())
+    if (not unit and num[0] in _CN_START) or label:
         s.add(m.start(), end, "word", word_value(m[0]))
         return
     value = _scaled(num, mult)
@@ -612,11 +680,15 @@ _STEPS = (
     (_SECTION, _section, None),
     (_DAY_NAME, _day_name, None),
     (_DATE, _date, None),
+    (_FOOTNOTE, _footnote, None),
+    (_RELATIVE_TIME, _numeral_word, None),
+    (_HOUSEHOLD, _numeral_word, None),
+    (_IDENTIFIER, _identifier, None),
     (_QUANTITY, _enclosed("title"), _TITLE),
+    (_SESSION, _session, None),
     (_ORDINAL, _single("ordinal"), None),
     (_ANNIVERSARY, _single("anniversary"), None),
     (_QUANTITY, _enclosed("name"), _QUOTED),
-    (_SESSION, _session, None),
     (_PERCENT, _percent, None),
     (_FRACTION, _fraction, None),
     (_RANGE, _range, None),
@@ -627,10 +699,14 @@ _STEPS = (
 _NEEDS = {
     _DAY_NAME: re.compile("[·•・]"),
     _DATE: re.compile("[年月日]"),
+    _FOOTNOTE: re.compile("注"),
+    _RELATIVE_TIME: re.compile("[前后]"),
+    _HOUSEHOLD: re.compile("人[家户]"),
     _ORDINAL: re.compile("第"),
     _ANNIVERSARY: re.compile("周年"),
     _SESSION: re.compile("届"),
-    _PERCENT: re.compile("%|百分"),
+    _IDENTIFIER: re.compile("编号|编码|序号|号码|文号"),
+    _PERCENT: re.compile("%|百分|成"),
     _FRACTION: re.compile("分之"),
     _RANGE: re.compile("[—–~至到-]"),
     _BARE_MULTIPLIER: re.compile("[万亿]"),
@@ -678,6 +754,8 @@ def extract(text: str) -> list[Mention]:
                 handle(s, m)
             except ValueError:
                 s.add(_numeral_start(m), m.end(), "unparsed", None)
+        if s.masks:
+            s.mask()
     return _share_list_units(sorted(s.mentions, key=lambda m: m.start), text)
 
 

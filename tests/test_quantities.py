@@ -339,6 +339,9 @@ def test_reads_the_forms_of_real_reports(text, expected):
         ("11日上午举行。", "date", "---11"),
         ("於29日舉行。", "date", "---29"),
         ("五届五次理事会。", "ordinal", "5"),
+        ("召开第九届二次执委会议。", "ordinal", "9"),
+        ("召開第九屆二次執委會議。", "ordinal", "9"),
+        ("文档编号:31415926市残联工作报告", "number", "31415926"),
     ],
 )
 def test_reads_dates_and_ordinals_of_real_reports(text, kind, value):
@@ -372,7 +375,7 @@ def test_a_duration_in_days_is_no_date():
 def test_no_arabic_digit_is_dropped_silently():
     """Every digit of any text is inside some mention: read, given a kind, or reported unparsed."""
     rng = random.Random(31)
-    alphabet = "0123456789.,， 万亿千元人%至-年月日第约多一二十百分之个届《》“”·\n"
+    alphabet = "0123456789.,， 万亿千元人%至-年月日第约多一二十百分之个届《》“”·\n注成前类倍$港"
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
         covered = {i for m in extract(text) for i in range(m.start, m.end)}
@@ -390,3 +393,106 @@ def test_hostile_input_of_100_kb_is_read_in_linear_time(unit):
     started = time.process_time()
     extract(text)
     assert time.process_time() - started < 3.0
+
+
+# --- Forms met in the tuning texts: measure words 类 and 倍, tenths, bound words before 百分之, nouns ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本市为3类对象加发补助。", ("3类", "quantity", "3", "", "类", "exact")),
+        ("本市為3類對象加發補助。", ("3類", "quantity", "3", "", "类", "exact")),
+        ("救助对象共分四类。", ("四类", "quantity", "4", "", "类", "exact")),
+        ("開支增加接近兩倍。", ("接近兩倍", "quantity", "2", "", "倍", "at_most")),
+        ("捐款增长了3倍。", ("3倍", "quantity", "3", "", "倍", "exact")),
+        ("受惠家庭约四成。", ("约四成", "percent", "40", "", "%", "approx")),
+        ("受惠家庭約四成。", ("約四成", "percent", "40", "", "%", "approx")),
+        ("长者占七成以上。", ("七成以上", "percent", "70", "", "%", "at_least")),
+        ("其中近2成是兒童。", ("近2成", "percent", "20", "", "%", "at_most")),
+        ("完成率达六成半。", ("六成半", "percent", "65", "", "%", "exact")),
+        ("受助者中逾百分之六十为老人。", ("逾百分之六十", "percent", "60", "", "%", "at_least")),
+        ("受助者中逾百分之六十為老人。", ("逾百分之六十", "percent", "60", "", "%", "at_least")),
+        ("失业个案少于百分之九。", ("少于百分之九", "percent", "9", "", "%", "at_most")),
+        ("受助總人數約為四十二萬。", ("約為四十二萬", "quantity", "420000", "", "人", "approx")),
+        ("受助总人数约为四十二万。", ("约为四十二万", "quantity", "420000", "", "人", "approx")),
+        ("每人最高可额外领取2万元。", ("最高可额外领取2万元", "quantity", "20000", "", "元", "at_most")),
+        ("每人最高可額外領取2萬元。", ("最高可額外領取2萬元", "quantity", "20000", "", "元", "at_most")),
+        ("每戶最高可多領8千元。", ("最高可多領8千元", "quantity", "8000", "", "元", "at_most")),
+        # money in another currency of 元: a currency word after the number, or a sign or word before it
+        ("计划获拨款120万港元。", ("120万港元", "quantity", "1200000", "", "元", "exact")),
+        ("計劃獲撥款120萬港元。", ("120萬港元", "quantity", "1200000", "", "元", "exact")),
+        ("计划涉及$4.5亿。", ("4.5亿", "quantity", "450000000", "", "元", "exact")),
+        ("計劃涉及$4.5億。", ("4.5億", "quantity", "450000000", "", "元", "exact")),
+        ("每月可领HK$ 3,200。", ("3,200", "quantity", "3200", "", "元", "exact")),
+        ("補助新台幣六十萬。", ("六十萬", "quantity", "600000", "", "元", "exact")),
+        ("每人补助3,000至5,000港元。", ("3,000至5,000港元", "range", "3000", "5000", "元", "range")),
+    ],
+)
+def test_reads_the_forms_of_the_tuning_texts(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # years of the Republic of China calendar: a span, after 在, or a fiscal year
+        ("本部將於118至119年推動新計畫。", "date", "2029/2030"),
+        ("本部将于118至119年推动新计划。", "date", "2029/2030"),
+        ("本縣在112年的預算增加。", "date", "2023"),
+        ("112年度預算已通過。", "date", "2023"),
+        # a point in time relative to now, and a household by its size
+        ("比八年前增加。", "word", "8"),
+        ("較八年前增加。", "word", "8"),
+        ("三個月後再檢討。", "word", "3"),
+        ("以三人家庭为例。", "word", "3"),
+        ("以三人家庭為例。", "word", "3"),
+        ("5人户每月领取更多。", "word", "5"),
+        # a footnote mark before a comma: the amount after the comma starts afresh
+        ("其中经常资助注3,45亿元。", "word", "3"),
+        ("其中經常資助註3,45億元。", "word", "3"),
+        # 一 before a place word names a place; a Chinese numeral before 类 names a grade
+        ("家住新一村。", "word", "1"),
+        ("属于二类地区。", "word", "2"),
+        ("屬於二類地區。", "word", "2"),
+        ("政策一成不变。", "word", "1"),
+    ],
+)
+def test_words_and_dates_of_the_tuning_texts_are_no_figures(text, kind, value):
+    found = extract(text)
+    assert (found[0].kind, format_value(found[0].value)) == (kind, value)
+    assert found[0].kind != "quantity" or len(found) == 1
+
+
+def test_the_amount_after_a_footnote_mark_is_read_whole():
+    found = [m for m in extract("經常資助註3,45億元(20%)。") if m.measured]
+    assert [(m.text, format_value(m.value), m.unit) for m in found] == [
+        ("45億元", "4500000000", "元"),
+        ("20%", "20", "%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("成立105年来，会员增加。", [("105年", "quantity")]),  # a length of time, not a year 105 of the ROC
+        ("三成员出席。", [("三", "word")]),  # three members, not 30 %
+        ("九成九的家庭受惠。", [("九", "word"), ("九", "word")]),  # 99 %? not read, so never a wrong value
+        ("十年前后变化很大。", [("十年", "quantity")]),  # about ten years: no point in time
+        ("三成为长者。", [("三", "word")]),  # 30 % are elders, or three became elders: not read
+    ],
+)
+def test_forms_near_the_new_ones_give_no_wrong_value(text, expected):
+    assert [(m.text, m.kind) for m in extract(text)] == expected
+
+
+def test_the_session_after_an_ordinal_council_is_no_count():
+    """第九届二次 is the second session of the ninth council, not two times."""
+    assert [(m.text, m.kind) for m in extract("召开第九届二次执委会议。")] == [
+        ("第九届", "ordinal"),
+        ("二次", "ordinal"),
+    ]
+
+
+def test_a_dollar_of_another_country_is_no_yuan():
+    assert [(m.kind, m.unit) for m in extract("项目获US$5,000资助。")] == [("number", "")]
