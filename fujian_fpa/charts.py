@@ -33,6 +33,7 @@ from .style import THEME_COLOURS, THEME_ORDER
 
 VALUE_LABEL = "value-label"  # gid of the numbers written at the end of bars
 DOT_LABEL = "dot-label"  # gid of the numbers beside dots: these move to the dot's left where the right is full
+ROW_VALUE = "row-value"  # gid of the values written beside the dots of `values`, which has no value axis
 GREY = "#555555"
 
 
@@ -48,7 +49,7 @@ class Format:
     subtitle: float
     footer: float
     nbins: int  # at most this many gridlines on a linear value axis
-    compact: bool  # a thumbnail: no notes in the footer; the unit stays in the subtitle, value labels short
+    compact: bool  # a thumbnail: one short note at most; the unit stays in the subtitle, value labels short
     margin: float = 0.12  # inches of white around the texts
 
 
@@ -137,6 +138,42 @@ def dots(
     return ax
 
 
+def values(
+    ax: plt.Axes,
+    data: pd.DataFrame,
+    y: str,
+    texts: Sequence[str],
+    hue: str = "theme",
+    palette: dict | None = None,
+) -> plt.Axes:
+    """A dot per row of `data`, in its order, with its value and unit written beside it and no value
+    axis at all: for rows that each count something different, where an axis would invite a comparison
+    the units forbid. The dots stand in one column; `seaborn.stripplot` draws them.
+    """
+    sns.stripplot(
+        data=data.assign(_at=0.0),
+        x="_at",
+        y=y,
+        hue=hue,
+        order=list(data[y]),
+        palette=palette or THEME_COLOURS,
+        orient="y",
+        jitter=False,
+        size=9,
+        legend=False,
+        ax=ax,
+    )
+    ax.set_xlim(-0.04, 1)
+    ax.xaxis.set_visible(False)
+    ax.grid(False)
+    ax.tick_params(axis="y", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    for row, text in enumerate(texts):
+        ax.annotate(text, (0, row), xytext=(10, 0), textcoords="offset points", va="center", ha="left", gid=ROW_VALUE)
+    return ax
+
+
 def log_axis(ax: plt.Axes, values: Sequence[float]) -> None:
     """A log x axis from the power of ten below the smallest value to the one above the largest, its
     gridlines at powers of ten and labelled in plain numbers (1,000 not 10³)."""
@@ -202,8 +239,8 @@ def finish(
         _block(fig, title, fmt.title, room, renderer, color="#111111"),
         _block(fig, subtitle, fmt.subtitle, room, renderer, color=GREY),
     ]
-    # A thumbnail keeps the source line; the notes are in the full chart it stands for.
-    lines = [labels.source()] if fmt.compact else [*notes, labels.source()]
+    # A thumbnail keeps the source line and, where the chart needs one, one short note (≥, person-times).
+    lines = [*labels.short_notes(notes)[:1], labels.source()] if fmt.compact else [*notes, labels.source()]
     foot = [_block(fig, line, fmt.footer, room, renderer, color=GREY) for line in lines]
     key = _legend(fig, legend, fmt, room, renderer) if legend else None
     _arrange(fig, fmt, head, key, foot, renderer)
@@ -271,9 +308,11 @@ def _row_labels_above_dots(fig: plt.Figure, fmt: Format) -> None:
 
 
 def _wrap_row_labels(fig: plt.Figure, fmt: Format, renderer) -> None:
-    """Row labels longer than a third of the width (two fifths in a thumbnail) go onto more lines."""
-    room = fmt.width * fig.dpi * (0.4 if fmt.compact else 1 / 3)
+    """Row labels longer than a third of the width (two fifths in a thumbnail, half beside `values`,
+    which needs little room for itself) go onto more lines."""
     for ax in fig.axes:
+        share = 0.5 if any(t.get_gid() == ROW_VALUE for t in ax.texts) else 0.4 if fmt.compact else 1 / 3
+        room = fmt.width * fig.dpi * share
         names = [t.get_text() for t in ax.get_yticklabels()]
         if names and any(names):
             ax.set_yticks(ax.get_yticks(), [wrap(n, room, fmt.text, renderer) for n in names])
@@ -315,18 +354,33 @@ def _legend_pad(key) -> float:
     return key.borderpad * key.prop.get_size_in_points() / 72
 
 
+_WORDS = re.compile(r"[(（“《‘]*(?:[A-Za-z0-9,.%≥≤×'’/+-]+|[^\s])[,.;:)）”’，。、：；》]*|\s+")
+# A Chinese phrase: everything up to and including the punctuation or space that ends it.
+_PHRASES = re.compile(r"[^，；：、。\s]+[，；：、。）》”]*\s*|[，；：、。\s]+")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
 def wrap(text: str, room: float, size: float, renderer) -> str:
-    """Break `text` into lines no wider than `room` pixels: between words in English, between characters
-    in Chinese (numbers and Latin words kept whole, closing punctuation kept on its line)."""
+    """Break `text` into lines no wider than `room` pixels: between words in English; in Chinese after
+    punctuation (，；：、) or a space, so that no word is split, and between characters only within a
+    phrase too long for a line by itself (numbers and Latin words kept whole)."""
     from matplotlib.font_manager import FontProperties
 
     props = FontProperties(size=size)
-    tokens = re.findall(r"[(（“《‘]*(?:[A-Za-z0-9,.%≥≤×'’/+-]+|[^\s])[,.;:)）”’，。、：；》]*|\s+", text)
+
+    def width(chunk: str) -> float:
+        return renderer.get_text_width_height_descent(chunk.strip(), props, ismath=False)[0]
+
+    if _CJK.search(text):
+        tokens = []
+        for phrase in _PHRASES.findall(text):
+            tokens += _WORDS.findall(phrase) if width(phrase) > room else [phrase]
+    else:
+        tokens = _WORDS.findall(text)
     lines, line = [], ""
     for token in tokens:
         candidate = line + token
-        width = renderer.get_text_width_height_descent(candidate.strip(), props, ismath=False)[0]
-        if line.strip() and width > room:
+        if line.strip() and width(candidate) > room:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:

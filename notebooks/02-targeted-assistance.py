@@ -93,19 +93,20 @@ def draw_per_head(labels: Labels, fmt: charts.Format):
     )
     charts.dots(ax, tidy, x="value", y="label", texts=tidy["text"], log=True)
     ax.set(xlabel="", ylabel="")
-    least, most = tidy.loc[tidy["value"].idxmin()], tidy.loc[tidy["value"].idxmax()]
+    # The finding compares money that reached those helped: housing grants against student aid. The
+    # premium is paid to an insurer, so it is charted but not set against them.
+    housing, student = (tidy.set_index("id").loc[i] for i in ("ta_housing_per_household", "ta_student_aid_per_student"))
     charts.finish(
         fig,
         labels,
         fmt,
         title=labels.chart(
             "title_per_beneficiary",
-            low=labels.rounded(least["value"], "", least["low"], least["high"]).strip(),
-            high=labels.rounded(most["value"], most["unit"], most["low"], most["high"]),
-            times=format_value_short(round_significant(most["value"] / least["value"], 2)),
+            high=precision.rounded_text(housing["value"], housing["low"], housing["high"]),
+            times=format_value_short(round_significant(housing["value"] / student["value"], 2)),
         ),
         subtitle=labels.chart("subtitle_per_beneficiary"),
-        notes=[labels.chart("note_rounded")],
+        notes=[labels.chart("note_premium"), labels.chart("note_rounded")],
     )
     data = tidy[["id", "formula", "value", "unit", "label"]]
     return fig, charts.plotted(data, labels, ids=behind(tidy["id"]))
@@ -174,11 +175,9 @@ legal[["id", "metric_en", "value", "unit"]]
 def draw_legal(labels: Labels, fmt: charts.Format):
     fig, ax = charts.canvas(fmt, height=1.9)
     ordered = legal.sort_values("value", ascending=False)
-    tidy = ordered.assign(
-        label=labels.metrics(ordered), text=labels.amounts(ordered), plotted=ordered["value"].astype(float)
-    )
-    # Cases (件), disputes (宗) and consultations (人次): labelled dots, each row in its own unit.
-    charts.dots(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    tidy = ordered.assign(label=labels.metrics(ordered), text=labels.amounts(ordered))
+    # Consultations (人次), cases and matters (件), disputes (宗): labelled values, no value axis.
+    charts.values(ax, tidy, y="label", texts=tidy["text"])
     ax.set(xlabel="", ylabel="")
     consultations = legal.set_index("id").loc["ta_legal_consultations"]
     charts.finish(
@@ -187,7 +186,7 @@ def draw_legal(labels: Labels, fmt: charts.Format):
         fmt,
         title=labels.chart(
             "title_legal_aid",
-            consultations=labels.amount(consultations["value"], consultations["unit"]),
+            consultations=labels.amount(consultations["value"], consultations["unit"], figure="ta_legal_consultations"),
             consultations_number=format_value_short(consultations["value"]),
             recovered=labels.amount(recovered["value"], recovered["unit"]),
         ),
