@@ -59,8 +59,9 @@ THUMB = Format("thumb", width=4, dpi=100, text=8.5, title=10.5, subtitle=8.5, fo
 
 
 def canvas(fmt: Format, height: float, nrows: int = 1, ncols: int = 1, **subplots) -> tuple[plt.Figure, object]:
-    """A figure of the format's width with `height` inches for the plot itself (titles and footer are added)."""
-    return plt.subplots(nrows, ncols, figsize=(fmt.width, height), layout="constrained", **subplots)
+    """A figure of the format's width with `height` inches for the plot itself (titles and footer are added),
+    at the resolution it is saved at, so that texts are measured as they will be drawn."""
+    return plt.subplots(nrows, ncols, figsize=(fmt.width, height), dpi=fmt.dpi, layout="constrained", **subplots)
 
 
 def bars(
@@ -329,8 +330,9 @@ def _height(artist, renderer) -> float:
 
 
 def _legend(fig: plt.Figure, handles: Sequence[Patch], fmt: Format, room: float, renderer):
-    """A frameless colour key in as few rows as fit the width."""
-    for ncols in range(len(handles), 0, -1):
+    """A frameless colour key in as few rows as fit the width; in a thumbnail, at most two columns, so that
+    the key of the wider language does not decide a layout the other lacks."""
+    for ncols in range(min(len(handles), 2) if fmt.compact else len(handles), 0, -1):
         key = fig.legend(
             handles=handles,
             loc="upper left",
@@ -506,3 +508,60 @@ def _clear(
     if abs(level) > abs(o_level):
         return not o_left <= stem <= o_right  # this stem would run through the other's label
     return not left <= o_stem <= right  # the other's stem would run through this label
+
+
+def dot_lanes(ax: plt.Axes, xs: Sequence, size: float) -> list[int]:
+    """Lane of each dot on a timeline (0 on the line, 1 just above it, …) so that dots closer than
+    their own width do not cover one another: each dot takes the lowest lane whose last dot is clear.
+    `size` is the dot's diameter in points."""
+    ax.figure.canvas.draw()
+    centres = ax.transData.transform([(date2num(x), 0) for x in xs])[:, 0]
+    room = size * ax.figure.dpi / 72 + 2  # a diameter and a little air
+    ends: list[float] = []  # the rightmost dot of each lane so far
+    lanes = []
+    for centre in centres:  # in date order
+        lane = next((k for k, end in enumerate(ends) if centre - end >= room), len(ends))
+        if lane == len(ends):
+            ends.append(centre)
+        else:
+            ends[lane] = centre
+        lanes.append(lane)
+    return lanes
+
+
+def month_names(
+    ax: plt.Axes,
+    months: Sequence[pd.Timestamp],
+    names: Sequence[str],
+    below: Sequence,
+    above: Sequence,
+    fontsize: float,
+) -> None:
+    """Month names on a timeline's line, each at the middle of its month: below the line unless an event's
+    stem runs down through it there, then above (`below` and `above`: the dates of stems on each side)."""
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    stems = {
+        side: ax.transData.transform([(date2num(d), 0) for d in dates])[:, 0]
+        for side, dates in (("below", list(below)), ("above", list(above)))
+        if len(dates)
+    }
+    for month, name in zip(months, names, strict=True):
+        middle = month + (month + pd.offsets.MonthBegin(1) - month) / 2
+        text = ax.annotate(
+            name,
+            (middle, 0),
+            xytext=(0, -4),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            color=GREY,
+            fontsize=fontsize,
+            annotation_clip=False,
+        )
+        box = text.get_window_extent(renderer)
+        crossed = any(box.x0 - 3 <= s <= box.x1 + 3 for s in stems.get("below", []))
+        free_above = not any(box.x0 - 3 <= s <= box.x1 + 3 for s in stems.get("above", []))
+        if crossed and free_above:
+            text.xyann = (0, 4)
+            text.set_verticalalignment("bottom")

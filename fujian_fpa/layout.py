@@ -26,6 +26,9 @@ class LayoutError(ValueError):
 def check(fig: plt.Figure, dpi: float) -> None:
     """Raise LayoutError naming every problem of `fig` as it would be saved at `dpi`."""
     problems = bars_on_log_axes(fig)
+    # Text does not scale exactly with resolution (glyphs are hinted to the pixel grid): measure at the
+    # resolution the figure is saved at, or a line that fits at 100 dpi may run off the canvas at 150.
+    fig.set_dpi(dpi)
     fig.canvas.draw()  # runs the layout engine: positions are final
     renderer = fig.canvas.get_renderer()
     texts = drawn_texts(fig)
