@@ -165,6 +165,7 @@ def values(
         ax=ax,
     )
     ax.set_xlim(-0.04, 1)
+    ax.set_xlabel("")
     ax.xaxis.set_visible(False)
     ax.grid(False)
     ax.tick_params(axis="y", length=0)

@@ -90,7 +90,9 @@ def draw_parenting(labels: Labels, fmt: charts.Format):
         fmt,
         title=labels.chart(
             "title_parenting",
-            households=labels.amount(households["value"], households["unit"], households["bound"], "sv_households_served"),
+            households=labels.amount(
+                households["value"], households["unit"], households["bound"], "sv_households_served"
+            ),
             people=labels.amount(people["value"], people["unit"], people["bound"], "sv_beneficiaries"),
         ),
         subtitle=labels.chart("subtitle_parenting_reach" if fmt.compact else "subtitle_parenting"),

@@ -32,7 +32,6 @@ fujian_fpa.show_article(kind="event")
 
 # %%
 from IPython.display import Markdown
-import matplotlib.dates as mdates
 import pandas as pd
 import seaborn as sns
 
