@@ -111,3 +111,15 @@ def test_the_check_measures_at_the_saved_resolution():
         pytest.skip("this font overflows at 100 dpi too: the test needs one that fits there")
     with pytest.raises(layout.LayoutError, match="beyond the canvas"):
         layout.check(fig, 150)
+
+
+def test_the_check_fails_on_dots_that_cover_one_another():
+    fig, ax = charts.canvas(charts.FULL, height=1.5)
+    ax.scatter([0.0, 0.001, 0.5], [0, 0, 0], s=70)
+    ax.set_xlim(0, 1)
+    with pytest.raises(layout.LayoutError, match="two dots overlap"):
+        layout.check(fig, charts.FULL.dpi)
+    fig2, ax2 = charts.canvas(charts.FULL, height=1.5)
+    ax2.scatter([0.0, 0.5], [0, 0], s=70)
+    ax2.set_xlim(0, 1)
+    layout.check(fig2, charts.FULL.dpi)
