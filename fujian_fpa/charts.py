@@ -33,6 +33,7 @@ from .style import THEME_COLOURS, THEME_ORDER
 
 VALUE_LABEL = "value-label"  # gid of the numbers written at the end of bars
 DOT_LABEL = "dot-label"  # gid of the numbers beside dots: these move to the dot's left where the right is full
+ROW_VALUE = "row-value"  # gid of the values written beside the dots of `values`, which has no value axis
 GREY = "#555555"
 
 
@@ -48,7 +49,7 @@ class Format:
     subtitle: float
     footer: float
     nbins: int  # at most this many gridlines on a linear value axis
-    compact: bool  # a thumbnail: no notes in the footer; the unit stays in the subtitle, value labels short
+    compact: bool  # a thumbnail: one short note at most; the unit stays in the subtitle, value labels short
     margin: float = 0.12  # inches of white around the texts
 
 
@@ -58,8 +59,9 @@ THUMB = Format("thumb", width=4, dpi=100, text=8.5, title=10.5, subtitle=8.5, fo
 
 
 def canvas(fmt: Format, height: float, nrows: int = 1, ncols: int = 1, **subplots) -> tuple[plt.Figure, object]:
-    """A figure of the format's width with `height` inches for the plot itself (titles and footer are added)."""
-    return plt.subplots(nrows, ncols, figsize=(fmt.width, height), layout="constrained", **subplots)
+    """A figure of the format's width with `height` inches for the plot itself (titles and footer are added),
+    at the resolution it is saved at, so that texts are measured as they will be drawn."""
+    return plt.subplots(nrows, ncols, figsize=(fmt.width, height), dpi=fmt.dpi, layout="constrained", **subplots)
 
 
 def bars(
@@ -137,6 +139,43 @@ def dots(
     return ax
 
 
+def values(
+    ax: plt.Axes,
+    data: pd.DataFrame,
+    y: str,
+    texts: Sequence[str],
+    hue: str = "theme",
+    palette: dict | None = None,
+) -> plt.Axes:
+    """A dot per row of `data`, in its order, with its value and unit written beside it and no value
+    axis at all: for rows that each count something different, where an axis would invite a comparison
+    the units forbid. The dots stand in one column; `seaborn.stripplot` draws them.
+    """
+    sns.stripplot(
+        data=data.assign(_at=0.0),
+        x="_at",
+        y=y,
+        hue=hue,
+        order=list(data[y]),
+        palette=palette or THEME_COLOURS,
+        orient="y",
+        jitter=False,
+        size=9,
+        legend=False,
+        ax=ax,
+    )
+    ax.set_xlim(-0.04, 1)
+    ax.set_xlabel("")
+    ax.xaxis.set_visible(False)
+    ax.grid(False)
+    ax.tick_params(axis="y", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    for row, text in enumerate(texts):
+        ax.annotate(text, (0, row), xytext=(10, 0), textcoords="offset points", va="center", ha="left", gid=ROW_VALUE)
+    return ax
+
+
 def log_axis(ax: plt.Axes, values: Sequence[float], axis: str = "x") -> None:
     """A log axis (x, or y with `axis="y"`) from the power of ten below the smallest value to the one
     above the largest, its gridlines at powers of ten and labelled in plain numbers (1,000 not 10³)."""
@@ -205,8 +244,8 @@ def finish(
         _block(fig, title, fmt.title, room, renderer, color="#111111"),
         _block(fig, subtitle, fmt.subtitle, room, renderer, color=GREY),
     ]
-    # A thumbnail keeps the source line; the notes are in the full chart it stands for.
-    lines = [labels.source()] if fmt.compact else [*notes, labels.source()]
+    # A thumbnail keeps the source line and, where the chart needs one, one short note (≥, person-times).
+    lines = [*labels.short_notes(notes)[:1], labels.source()] if fmt.compact else [*notes, labels.source()]
     foot = [_block(fig, line, fmt.footer, room, renderer, color=GREY) for line in lines]
     key = _legend(fig, legend, fmt, room, renderer) if legend else None
     _arrange(fig, fmt, head, key, foot, renderer)
@@ -274,11 +313,13 @@ def _row_labels_above_dots(fig: plt.Figure, fmt: Format) -> None:
 
 
 def _wrap_row_labels(fig: plt.Figure, fmt: Format, renderer) -> None:
-    """Row labels longer than a third of the width (two fifths in a thumbnail) go onto more lines."""
-    room = fmt.width * fig.dpi * (0.4 if fmt.compact else 1 / 3)
+    """Row labels longer than a third of the width (two fifths in a thumbnail, half beside `values`,
+    which needs little room for itself) go onto more lines."""
     for ax in fig.axes:
         if ax.get_yscale() == "log":
             continue  # numbers, not row labels; resetting the ticks would widen the axis to hold them all
+        share = 0.5 if any(t.get_gid() == ROW_VALUE for t in ax.texts) else 0.4 if fmt.compact else 1 / 3
+        room = fmt.width * fig.dpi * share
         names = [t.get_text() for t in ax.get_yticklabels()]
         if names and any(names):
             ax.set_yticks(ax.get_yticks(), [wrap(n, room, fmt.text, renderer) for n in names])
@@ -295,8 +336,9 @@ def _height(artist, renderer) -> float:
 
 
 def _legend(fig: plt.Figure, handles: Sequence[Patch], fmt: Format, room: float, renderer):
-    """A frameless colour key in as few rows as fit the width."""
-    for ncols in range(len(handles), 0, -1):
+    """A frameless colour key in as few rows as fit the width; in a thumbnail, at most two columns, so that
+    the key of the wider language does not decide a layout the other lacks."""
+    for ncols in range(min(len(handles), 2) if fmt.compact else len(handles), 0, -1):
         key = fig.legend(
             handles=handles,
             loc="upper left",
@@ -320,18 +362,33 @@ def _legend_pad(key) -> float:
     return key.borderpad * key.prop.get_size_in_points() / 72
 
 
+_WORDS = re.compile(r"[(（“《‘]*(?:[A-Za-z0-9,.%≥≤×'’/+-]+|[^\s])[,.;:)）”’，。、：；》]*|\s+")
+# A Chinese phrase: everything up to and including the punctuation or space that ends it.
+_PHRASES = re.compile(r"[^，；：、。\s]+[，；：、。）》”]*\s*|[，；：、。\s]+")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
 def wrap(text: str, room: float, size: float, renderer) -> str:
-    """Break `text` into lines no wider than `room` pixels: between words in English, between characters
-    in Chinese (numbers and Latin words kept whole, closing punctuation kept on its line)."""
+    """Break `text` into lines no wider than `room` pixels: between words in English; in Chinese after
+    punctuation (，；：、) or a space, so that no word is split, and between characters only within a
+    phrase too long for a line by itself (numbers and Latin words kept whole)."""
     from matplotlib.font_manager import FontProperties
 
     props = FontProperties(size=size)
-    tokens = re.findall(r"[(（“《‘]*(?:[A-Za-z0-9,.%≥≤×'’/+-]+|[^\s])[,.;:)）”’，。、：；》]*|\s+", text)
+
+    def width(chunk: str) -> float:
+        return renderer.get_text_width_height_descent(chunk.strip(), props, ismath=False)[0]
+
+    if _CJK.search(text):
+        tokens = []
+        for phrase in _PHRASES.findall(text):
+            tokens += _WORDS.findall(phrase) if width(phrase) > room else [phrase]
+    else:
+        tokens = _WORDS.findall(text)
     lines, line = [], ""
     for token in tokens:
         candidate = line + token
-        width = renderer.get_text_width_height_descent(candidate.strip(), props, ismath=False)[0]
-        if line.strip() and width > room:
+        if line.strip() and width(candidate) > room:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:
@@ -457,3 +514,60 @@ def _clear(
     if abs(level) > abs(o_level):
         return not o_left <= stem <= o_right  # this stem would run through the other's label
     return not left <= o_stem <= right  # the other's stem would run through this label
+
+
+def dot_lanes(ax: plt.Axes, xs: Sequence, size: float) -> list[int]:
+    """Lane of each dot on a timeline (0 on the line, 1 just above it, …) so that dots closer than
+    their own width do not cover one another: each dot takes the lowest lane whose last dot is clear.
+    `size` is the dot's diameter in points."""
+    ax.figure.canvas.draw()
+    centres = ax.transData.transform([(date2num(x), 0) for x in xs])[:, 0]
+    room = size * ax.figure.dpi / 72 + 2  # a diameter and a little air
+    ends: list[float] = []  # the rightmost dot of each lane so far
+    lanes = []
+    for centre in centres:  # in date order
+        lane = next((k for k, end in enumerate(ends) if centre - end >= room), len(ends))
+        if lane == len(ends):
+            ends.append(centre)
+        else:
+            ends[lane] = centre
+        lanes.append(lane)
+    return lanes
+
+
+def month_names(
+    ax: plt.Axes,
+    months: Sequence[pd.Timestamp],
+    names: Sequence[str],
+    below: Sequence,
+    above: Sequence,
+    fontsize: float,
+) -> None:
+    """Month names on a timeline's line, each at the middle of its month: below the line unless an event's
+    stem runs down through it there, then above (`below` and `above`: the dates of stems on each side)."""
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    stems = {
+        side: ax.transData.transform([(date2num(d), 0) for d in dates])[:, 0]
+        for side, dates in (("below", list(below)), ("above", list(above)))
+        if len(dates)
+    }
+    for month, name in zip(months, names, strict=True):
+        middle = month + (month + pd.offsets.MonthBegin(1) - month) / 2
+        text = ax.annotate(
+            name,
+            (middle, 0),
+            xytext=(0, -4),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            color=GREY,
+            fontsize=fontsize,
+            annotation_clip=False,
+        )
+        box = text.get_window_extent(renderer)
+        crossed = any(box.x0 - 3 <= s <= box.x1 + 3 for s in stems.get("below", []))
+        free_above = not any(box.x0 - 3 <= s <= box.x1 + 3 for s in stems.get("above", []))
+        if crossed and free_above:
+            text.xyann = (0, 4)
+            text.set_verticalalignment("bottom")

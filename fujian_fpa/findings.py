@@ -11,7 +11,6 @@ from collections.abc import Callable
 import pandas as pd
 
 from . import data, derived
-from .labels import round_significant
 from .precision import shown
 
 
@@ -84,12 +83,11 @@ def _money_against_reach(d: _Data) -> str:
     per_head = d.derived.loc[pairs, "value"].sort_values()
     least, most = per_head.index[0], per_head.index[-1]
     program = d.indicators["program"]
-    times = round_significant(per_head[most] / per_head[least], 2)
     cheapest, dearest = (d.glossary[("program", program[defs.loc[i, "a"]])] for i in (least, most))
+    # No "N times as much": the least is a premium paid to an insurer, the most a grant to a household.
     return (
-        f"Set against the people they reached, the {len(pairs)} programmes with both figures spent from "
-        f"{d.shown(least)} yuan per head ({cheapest}) to {d.shown(most)} yuan ({dearest}), about {times:g} "
-        "times as much."
+        f"Set against the people they reached, the {len(pairs)} programmes with both figures put in from "
+        f"{d.shown(least)} yuan per head ({cheapest}) to {d.shown(most)} yuan ({dearest})."
     )
 
 

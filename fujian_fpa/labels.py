@@ -46,17 +46,29 @@ class Labels:
     def money_unit(self) -> str:
         return self.chart("money_unit")
 
-    def amount(self, value: float, unit: str, bound: str = "exact") -> str:
-        """A figure as a reader expects it: money scaled, ≥ before a lower bound, ≤ before an upper one."""
+    def amount(self, value: float, unit: str, bound: str = "exact", figure: str | None = None) -> str:
+        """A figure as a reader expects it: money scaled, ≥ before a lower bound, ≤ before an upper one.
+
+        Given the indicator's id, the counted noun comes from the glossary's `counted` row for it where
+        there is one: 个 is sites in one sentence and rooms in the next ("18 sites", not "18 items").
+        """
         sign = BOUND_SIGNS.get(bound, "")
         sign = sign if self.lang == "en" else sign.strip()  # ≥ 5,000 sessions; ≥5,000场
         if unit == "元":
             return self.join(f"{sign}{format_value_short(self.money(value))}", self.money_unit())
-        return self.join(f"{sign}{format_value_short(value)}", self("unit", unit))
+        return self.join(f"{sign}{format_value_short(value)}", self.counted(figure, unit))
+
+    def counted(self, figure: str | None, unit: str) -> str:
+        """What a figure counts: its own `counted` glossary row, else its unit's label."""
+        if figure is not None and ("counted", figure) in self._table.index:
+            return self("counted", figure)
+        return self("unit", unit)
 
     def amounts(self, frame: pd.DataFrame) -> list[str]:
-        """`amount` for every row of a frame of figures."""
-        return [self.amount(v, u, b) for v, u, b in frame[["value", "unit", "bound"]].itertuples(index=False)]
+        """`amount` for every row of a frame of figures (with its counted noun where the frame has `id`)."""
+        ids = frame["id"] if "id" in frame else [None] * len(frame)
+        rows = frame[["value", "unit", "bound"]].itertuples(index=False)
+        return [self.amount(v, u, b, i) for (v, u, b), i in zip(rows, ids, strict=True)]
 
     def rounded(self, value: float, unit: str, low: float | None = None, high: float | None = None) -> str:
         """A computed amount to the precision its inputs carry: "about 37,400 yuan per household".
@@ -76,10 +88,10 @@ class Labels:
 
     def metrics(self, figures: pd.DataFrame) -> list[str]:
         """Chart labels for rows of indicators: the metric, with its programme where two would read alike."""
-        names = [self.sentence(self("metric", i)) for i in figures["id"]]
+        names = [self("metric", i) for i in figures["id"]]
         repeated = {n for n in names if names.count(n) > 1}
         return [
-            f"{self('program', p)} · {n}" if n in repeated else n
+            self.sentence(f"{self('program', p)} · {n}" if n in repeated else n)
             for n, p in zip(names, figures["program"], strict=True)
         ]
 
@@ -105,6 +117,9 @@ class Labels:
         """The source line: the article's headline and byline as printed, and this project's analysis."""
         lines = [line.strip() for line in load_article().splitlines() if line.strip()]
         byline = next(line for line in lines if line.startswith("□")).lstrip("□").strip()
+        role, _, name = byline.partition(" ")
+        if name and role == Labels("zh").chart("byline_staff"):  # 本报记者 陈才源 → by staff reporter 陈才源
+            byline = f"{self.chart('byline_staff')} {name.strip()}"
         return self.chart("source", title=lines[0], byline=byline)
 
     def notes(self, plotted: pd.DataFrame) -> list[str]:
@@ -115,6 +130,12 @@ class Labels:
         if "unit" in plotted and plotted["unit"].eq("人次").any():
             notes.append(self.chart("note_person_times"))
         return notes
+
+    def short_notes(self, notes: list[str]) -> list[str]:
+        """The short forms, for a thumbnail, of the notes it cannot do without (≥, person-times, premiums)."""
+        keys = ("note_bound", "note_person_times", "note_premium")
+        short = {self.chart(k): self.chart(f"{k}_short") for k in keys}
+        return [short[n] for n in notes if n in short]
 
 
 _HALF_WIDTH = re.compile(r"(?<=[\u3000-\u9fff”“])([(),:;])|([(),:;])(?=[\u3000-\u9fff“”])")

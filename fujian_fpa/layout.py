@@ -1,5 +1,5 @@
 """The checks a chart must pass before it is saved: every text readable, inside the canvas, clear of
-every other text, and no bar on a log axis.
+every other text, no dot hidden under another, and no bar on a log axis.
 
 `figures.save` runs `check` on every figure it writes, so under `make figures` and under nbval a
 broken chart fails the cell that draws it instead of landing in figures/.
@@ -8,10 +8,12 @@ broken chart fails the cell that draws it instead of landing in figures/.
 from itertools import combinations
 
 from matplotlib.axis import Axis
+from matplotlib.collections import PathCollection
 from matplotlib.patches import Rectangle
 import matplotlib.pyplot as plt
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+import numpy as np
 
 # No text may be drawn smaller than this many pixels (its font size) at the resolution it is saved at.
 MIN_TEXT_PX = 11.0
@@ -26,6 +28,9 @@ class LayoutError(ValueError):
 def check(fig: plt.Figure, dpi: float) -> None:
     """Raise LayoutError naming every problem of `fig` as it would be saved at `dpi`."""
     problems = bars_on_log_axes(fig)
+    # Text does not scale exactly with resolution (glyphs are hinted to the pixel grid): measure at the
+    # resolution the figure is saved at, or a line that fits at 100 dpi may run off the canvas at 150.
+    fig.set_dpi(dpi)
     fig.canvas.draw()  # runs the layout engine: positions are final
     renderer = fig.canvas.get_renderer()
     texts = drawn_texts(fig)
@@ -48,8 +53,29 @@ def check(fig: plt.Figure, dpi: float) -> None:
         height = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
         if min(width, height) * scale > TOLERANCE_PX:
             problems.append(f"{_name(a)} overlaps {_name(b)}")
+    problems += overlapping_markers(fig)
     if problems:
         raise LayoutError("the chart is not fit to save:\n  " + "\n  ".join(problems))
+
+
+def overlapping_markers(fig: plt.Figure) -> list[str]:
+    """Dots (scatter and strip markers) of one axes that cover one another: a hidden dot is a lost event.
+    Call after the figure is drawn; sizes are marker areas in points², as matplotlib keeps them."""
+    problems = []
+    for ax in fig.axes:
+        dots = []
+        for collection in ax.collections:
+            if not isinstance(collection, PathCollection) or not collection.get_visible():
+                continue
+            centres = collection.get_offset_transform().transform(collection.get_offsets())
+            sizes = np.broadcast_to(collection.get_sizes(), (len(centres),)) if len(collection.get_sizes()) else []
+            for centre, size in zip(centres, sizes, strict=True):
+                if np.isfinite(centre).all():
+                    dots.append((centre, np.sqrt(size) / 2 * fig.dpi / 72))
+        for (a, ra), (b, rb) in combinations(dots, 2):
+            if np.hypot(*(a - b)) < ra + rb - TOLERANCE_PX:
+                problems.append(f"two dots overlap at ({a[0]:.0f}, {a[1]:.0f}) and ({b[0]:.0f}, {b[1]:.0f}) px")
+    return problems
 
 
 def bars_on_log_axes(fig: plt.Figure) -> list[str]:

@@ -94,8 +94,9 @@ def draw_counts(labels: Labels, fmt: charts.Format):
     left.set(xlabel="", ylabel="", title=labels.chart("panel_per_theme"))
     grid = counts.drop(columns="total")
     grid = grid[grid.sum().sort_values(ascending=False).index]
+    # Column names alternate between two lines, so that neighbours never run together ("outcome parameter").
     grid = grid.set_axis([labels.theme(t) for t in grid.index]).set_axis(
-        [labels("role", r).replace(" ", "\n") for r in grid.columns], axis=1
+        [("\n" * (k % 2)) + labels("role", r).replace(" ", "\n") for k, r in enumerate(grid.columns)], axis=1
     )
     # Empty cells stay blank; the lightest grey is one figure, so that every count shows.
     most = grid.max().max()
@@ -176,11 +177,21 @@ def draw_money(labels: Labels, fmt: charts.Format):
             "title_money_in",
             share=f"{top['share']:.0%}",
             program=labels("program", top["program"]),
-            reach=labels.amount(reach["value"], reach["unit"], reach["bound"]),
+            reach=labels.amount(reach["value"], reach["unit"], reach["bound"], reach["id"]),
         ),
+        # The article gives no total: the sum of its amounts, to the precision their intervals allow.
         subtitle=labels.chart(
-            "subtitle_money_in", unit=labels.money_unit(), total=labels.amount(inputs["value"].sum(), "元")
+            "subtitle_money_in",
+            unit=labels.money_unit(),
+            count=len(inputs),
+            total=labels.rounded(
+                labels.money(inputs["value"].sum()),
+                labels.money_unit(),
+                labels.money(inputs["low"].sum()),
+                labels.money(inputs["high"].sum()),
+            ),
         ),
+        notes=[labels.chart("note_total_computed")],
         legend=charts.theme_handles(tidy["theme"], labels),
     )
     return fig, charts.plotted(tidy[["id", "theme", "program", "value", "unit", "share", "label", "plotted"]], labels)

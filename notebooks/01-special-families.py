@@ -62,11 +62,9 @@ print(f"{typical.value:.0f} honour ({typical.metric_en}): {typical.quote}")
 # %%
 def draw_sites(labels: Labels, fmt: charts.Format):
     fig, ax = charts.canvas(fmt, height=2.0 if fmt.compact else 1.9)
-    tidy = counted.assign(
-        label=labels.metrics(counted), text=labels.amounts(counted), plotted=counted["value"].astype(float)
-    )
-    # Four counts in four units (个, 家, 名, 位): labelled dots, one per row, no bar lengths to compare.
-    charts.dots(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    tidy = counted.assign(label=labels.metrics(counted), text=labels.amounts(counted))
+    # Four counts of four different things (sites, homes, workers, volunteers): labelled values, no value axis.
+    charts.values(ax, tidy, y="label", texts=tidy["text"])
     ax.set(xlabel="", ylabel="")
     by_id = counted.set_index("id")
     sites, homes = by_id.loc["sf_new_sites"], by_id.loc["sf_model_homes"]
@@ -76,8 +74,8 @@ def draw_sites(labels: Labels, fmt: charts.Format):
         fmt,
         title=labels.chart(
             "title_sites_honours",
-            sites=labels.amount(sites["value"], sites["unit"]),
-            homes=labels.amount(homes["value"], homes["unit"]),
+            sites=labels.amount(sites["value"], sites["unit"], figure="sf_new_sites"),
+            homes=labels.amount(homes["value"], homes["unit"], figure="sf_model_homes"),
             sites_number=format_value_short(sites["value"]),
             homes_number=format_value_short(homes["value"]),
         ),

@@ -40,6 +40,7 @@ fujian_fpa.show_article(theme="targeted_assistance")
 import math
 
 from IPython.display import Markdown
+from matplotlib.transforms import Bbox
 import numpy as np
 import pandas as pd
 import seaborn as sns
@@ -100,19 +101,20 @@ def draw_per_head(labels: Labels, fmt: charts.Format):
     )
     charts.dots(ax, tidy, x="value", y="label", texts=tidy["text"], log=True)
     ax.set(xlabel="", ylabel="")
-    least, most = tidy.loc[tidy["value"].idxmin()], tidy.loc[tidy["value"].idxmax()]
+    # The finding compares money that reached those helped: housing grants against student aid. The
+    # premium is paid to an insurer, so it is charted but not set against them.
+    housing, student = (tidy.set_index("id").loc[i] for i in ("ta_housing_per_household", "ta_student_aid_per_student"))
     charts.finish(
         fig,
         labels,
         fmt,
         title=labels.chart(
             "title_per_beneficiary",
-            low=labels.rounded(least["value"], "", least["low"], least["high"]).strip(),
-            high=labels.rounded(most["value"], most["unit"], most["low"], most["high"]),
-            times=format_value_short(round_significant(most["value"] / least["value"], 2)),
+            high=precision.rounded_text(housing["value"], housing["low"], housing["high"]),
+            times=format_value_short(round_significant(housing["value"] / student["value"], 2)),
         ),
         subtitle=labels.chart("subtitle_per_beneficiary"),
-        notes=[labels.chart("note_rounded")],
+        notes=[labels.chart("note_premium"), labels.chart("note_rounded")],
     )
     data = tidy[["id", "formula", "value", "unit", "label"]]
     return fig, charts.plotted(data, labels, ids=behind(tidy["id"]))
@@ -155,24 +157,40 @@ money_reach
 PER_HEAD_LINES = (100, 1_000, 10_000, 100_000)  # yuan per household or person
 
 
-def per_head_line(ax, yuan: float, labels: Labels) -> None:
-    """The diagonal of `yuan` per head across the axes, labelled just above its lower end."""
+def per_head_line(ax, yuan: float, labels: Labels, avoid: list) -> None:
+    """The diagonal of `yuan` per head across the axes, labelled as near its lower end as the label can
+    stand without covering anything in `avoid` (display boxes of the points and their labels)."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     xs = np.geomspace(x0, x1, 50)
     ys = labels.money(yuan * xs)
     keep = (ys >= y0) & (ys <= y1)
     ax.plot(xs[keep], ys[keep], color="#999999", linewidth=0.8, linestyle="--", zorder=1)
-    start = max(x0, y0 / labels.money(1) / yuan) * 1.8  # a little inside the lower end
-    ax.annotate(
-        labels.chart("per_head_line", amount=format_value_short(yuan)),
-        (start, labels.money(yuan * start)),
-        xytext=(4, 0),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        color="#666666",
-        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
-    )
+    renderer = ax.figure.canvas.get_renderer()
+    for start in xs[keep][2:-2]:  # a little inside either end
+        note = ax.annotate(
+            labels.chart("per_head_line", amount=format_value_short(yuan)),
+            (start, labels.money(yuan * start)),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            color="#666666",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        )
+        box = note.get_window_extent(renderer)
+        if not any(box.overlaps(other) for other in avoid):
+            avoid.append(box)
+            return
+        note.remove()
+    raise ValueError(f"no place on the {yuan:g} yuan line for its label")
+
+
+def point_boxes(ax, xs, ys, radius: float = 12) -> list:
+    """Display boxes around points, padded by `radius` pixels, for labels to keep clear of."""
+    return [
+        Bbox.from_extents(px - radius, py - radius, px + radius, py + radius)
+        for px, py in ax.transData.transform(np.column_stack([xs, ys]))
+    ]
 
 
 def per_head_text(labels: Labels, value: float, unit: str, low: float, high: float) -> str:
@@ -184,19 +202,13 @@ def per_head_text(labels: Labels, value: float, unit: str, low: float, high: flo
 
 def draw_money_reach(labels: Labels, fmt: charts.Format):
     fig, ax = charts.canvas(fmt, height=4.6)
-    tidy = money_reach.assign(
-        plotted=[labels.money(v) for v in money_reach["money"]],
-        label=[labels("program", p) for p in money_reach["program"]],
+    tidy = money_reach.assign(unit=list(ratios.loc[money_reach["id"], f"unit_{labels.lang}"]))
+    tidy = tidy.assign(
+        plotted=[labels.money(v) for v in tidy["money"]],
+        label=[labels("program", p) for p in tidy["program"]],
         text=[
             f"{labels('program', p)}{'：' if labels.lang == 'zh' else ': '}{per_head_text(labels, v, u, lo, hi)}"
-            for p, v, u, lo, hi in zip(
-                money_reach["program"],
-                money_reach["per_head"],
-                ratios.loc[money_reach["id"], f"unit_{labels.lang}"],
-                money_reach["low"],
-                money_reach["high"],
-                strict=True,
-            )
+            for p, v, u, lo, hi in tidy[["program", "per_head", "unit", "low", "high"]].itertuples(index=False)
         ],
     )
     ax.hlines(tidy["plotted"], tidy["reached"], tidy["reached_high"], colors=[THEME_COLOURS[t] for t in tidy["theme"]])
@@ -205,16 +217,15 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
     )
     charts.log_axis(ax, [*tidy["reached"], *tidy["reached_high"]])
     charts.log_axis(ax, tidy["plotted"], axis="y")
-    for yuan in PER_HEAD_LINES:
-        per_head_line(ax, yuan, labels)
     middle = np.sqrt(np.prod(ax.get_xlim()))
+    notes = []
     for row in tidy.itertuples():
         right = row.reached < middle
         # A point with another at about its height further right takes its label above it.
         crowded = any(
             o.reached > row.reached and abs(np.log10(o.plotted / row.plotted)) < 0.2 for o in tidy.itertuples()
         )
-        ax.annotate(
+        note = ax.annotate(
             row.text,
             (row.reached_high if right else row.reached, row.plotted),
             xytext=(-6, 9) if crowded else (8 if right else -8, 0),
@@ -223,6 +234,10 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
             va="bottom" if crowded else "center",
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
         )
+        notes.append(note.get_window_extent(ax.figure.canvas.get_renderer()))
+    avoid = notes + point_boxes(ax, [*tidy["reached"], *tidy["reached_high"]], [*tidy["plotted"], *tidy["plotted"]])
+    for yuan in PER_HEAD_LINES:
+        per_head_line(ax, yuan, labels, avoid)
     ax.set(xlabel=labels.chart("axis_reached"), ylabel=labels.money_unit())
     dearest, cheapest = tidy.iloc[0], tidy.iloc[-1]
     charts.finish(
@@ -232,11 +247,16 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
         title=labels.chart(
             "title_money_reach",
             dearest=labels("program", dearest["program"]),
+            most=per_head_text(labels, *dearest[["per_head", "unit", "low", "high"]]),
             cheapest=labels("program", cheapest["program"]),
-            times=format_value_short(round_significant(dearest["per_head"] / cheapest["per_head"], 2)),
+            least=per_head_text(labels, *cheapest[["per_head", "unit", "low", "high"]]),
         ),
         subtitle=labels.chart("subtitle_money_reach", unit=labels.money_unit()),
-        notes=[labels.chart("note_money_reach"), labels.chart("note_rounded")],
+        notes=[
+            labels.chart("note_money_reach"),
+            *([labels.chart("note_premium")] if "ta_premium_per_household" in set(tidy["id"]) else []),
+            labels.chart("note_rounded"),
+        ],
         legend=charts.theme_handles(tidy["theme"], labels),
     )
     columns = ["id", "program", "money", "reached", "reached_high", "reach_unit", "per_head", "low", "high", "plotted"]
@@ -318,11 +338,9 @@ legal[["id", "metric_en", "value", "unit"]]
 def draw_legal(labels: Labels, fmt: charts.Format):
     fig, ax = charts.canvas(fmt, height=1.9)
     ordered = legal.sort_values("value", ascending=False)
-    tidy = ordered.assign(
-        label=labels.metrics(ordered), text=labels.amounts(ordered), plotted=ordered["value"].astype(float)
-    )
-    # Cases (件), disputes (宗) and consultations (人次): labelled dots, each row in its own unit.
-    charts.dots(ax, tidy, x="plotted", y="label", texts=tidy["text"])
+    tidy = ordered.assign(label=labels.metrics(ordered), text=labels.amounts(ordered))
+    # Consultations (人次), cases and matters (件), disputes (宗): labelled values, no value axis.
+    charts.values(ax, tidy, y="label", texts=tidy["text"])
     ax.set(xlabel="", ylabel="")
     consultations = legal.set_index("id").loc["ta_legal_consultations"]
     charts.finish(
@@ -331,7 +349,7 @@ def draw_legal(labels: Labels, fmt: charts.Format):
         fmt,
         title=labels.chart(
             "title_legal_aid",
-            consultations=labels.amount(consultations["value"], consultations["unit"]),
+            consultations=labels.amount(consultations["value"], consultations["unit"], figure="ta_legal_consultations"),
             consultations_number=format_value_short(consultations["value"]),
             recovered=labels.amount(recovered["value"], recovered["unit"]),
         ),
@@ -358,9 +376,9 @@ Markdown("\n".join(f"- {sentence}" for sentence in findings.of("02-targeted-assi
 #   about 31,590 yuan; student aid came to about 2,863.9 yuan per student.
 # - Claims ÷ premiums, recomputed from the two rounded sums, lies between 65.9060 and 65.9062 per
 #   cent: inside the 65.905% to 65.915% that the printed 65.91% allows.
-# - Set against the people they reached, the 5 programmes with both figures spent from about 99.9
+# - Set against the people they reached, the 5 programmes with both figures put in from about 99.9
 #   yuan per head (Accident insurance for family-planning households) to about 37,400 yuan (Housing
-#   Project), about 370 times as much.
+#   Project).
 # - About 34.094% of the accident-insurance premiums was not returned as claims in 2021; one year's
 #   claims say little about what the insurance returns over time, and the article gives no other
 #   year.

@@ -51,9 +51,8 @@ theme[["id", "program", "metric_en", "role", "value", "unit", "bound"]]
 #
 # Episodes, books, rooms, lectures and activity sessions on one side; households served and
 # people who benefited on the other. Every row has its own unit (集, 本, 个, 场次, 户, 人), so each
-# is a labelled dot, never a bar to compare. What was made and held spans three orders of
-# magnitude: that panel has a log axis; the reach panel is linear. Training attendances (人次) are
-# capacity, shown under training below.
+# is a labelled value with no value axis: nothing invites a comparison the units forbid. Training
+# attendances (人次) are capacity, shown under training below.
 
 # %%
 parenting_programs = ["育儿宝典", "辣妈100问", "向日葵亲子小屋", "优生优育"]
@@ -68,18 +67,21 @@ reach[["id", "metric_en", "value", "unit", "bound"]]
 # %%
 def draw_parenting(labels: Labels, fmt: charts.Format):
     def tidy(rows: pd.DataFrame) -> pd.DataFrame:
-        return rows.assign(label=labels.metrics(rows), text=labels.amounts(rows), plotted=rows["value"].astype(float))
+        return rows.assign(label=labels.metrics(rows), text=labels.amounts(rows))
 
     made, reached = tidy(activity), tidy(reach)
     if fmt.compact:  # the thumbnail keeps the finding: whom the work reached
-        fig, bottom = charts.canvas(fmt, height=2.0)
-        panels = [(bottom, reached, False, "")]
+        fig, bottom = charts.canvas(fmt, height=1.0)
+        panels = [(bottom, reached, "")]
     else:
-        fig, (top, bottom) = charts.canvas(fmt, height=4.2, nrows=2, height_ratios=[len(made), len(reached)])
-        panels = [(top, made, True, "panel_made_held"), (bottom, reached, False, "panel_reached")]
-    for ax, rows, log, title in panels:
-        charts.dots(ax, rows, x="plotted", y="label", texts=rows["text"], log=log)
-        ax.set(xlabel="", ylabel="", title=labels.chart(title) if title else "")
+        fig, (top, bottom) = charts.canvas(fmt, height=3.4, nrows=2, height_ratios=[len(made), len(reached)])
+        panels = [(top, made, "panel_made_held"), (bottom, reached, "panel_reached")]
+    # Episodes, copies, rooms, sessions; households and people: every row counts something else, so
+    # each value is written beside its dot and no value axis invites a comparison.
+    for ax, rows, title in panels:
+        charts.values(ax, rows, y="label", texts=rows["text"])
+        ax.set(xlabel="", ylabel="")
+        ax.set_title(labels.chart(title) if title else "", loc="left", fontsize=fmt.text)
     by_id = reach.set_index("id")
     households, people = by_id.loc["sv_households_served"], by_id.loc["sv_beneficiaries"]
     charts.finish(
@@ -88,8 +90,10 @@ def draw_parenting(labels: Labels, fmt: charts.Format):
         fmt,
         title=labels.chart(
             "title_parenting",
-            households=labels.amount(households["value"], households["unit"], households["bound"]),
-            people=labels.amount(people["value"], people["unit"], people["bound"]),
+            households=labels.amount(
+                households["value"], households["unit"], households["bound"], "sv_households_served"
+            ),
+            people=labels.amount(people["value"], people["unit"], people["bound"], "sv_beneficiaries"),
         ),
         subtitle=labels.chart("subtitle_parenting_reach" if fmt.compact else "subtitle_parenting"),
         notes=[labels.chart("note_own_unit"), *labels.notes(pd.concat([made, reached]))],

@@ -76,7 +76,9 @@ def draw_reach(labels: Labels, fmt: charts.Format):
     tidy = reach.assign(
         label=labels.metrics(reach),
         plotted=reach["value"].astype(float),
-        text=[format_value_short(v) for v in reach["value"]] if fmt.compact else labels.amounts(reach),
+        # Numbers only: the unit (person-times) is in the subtitle, and the same texts in both languages
+        # give both the same axis.
+        text=[format_value_short(v) for v in reach["value"]],
     )
     charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
     ax.set(xlabel="", ylabel="")
@@ -84,7 +86,10 @@ def draw_reach(labels: Labels, fmt: charts.Format):
         fig,
         labels,
         fmt,
-        title=labels.chart("title_online_offline", times=f"{online_offline.value:.1f}"),
+        title=labels.chart(
+            "title_online_offline",
+            times=precision.rounded_text(online_offline.value, online_offline.low, online_offline.high),
+        ),
         subtitle=labels.chart("subtitle_person_times"),
         notes=labels.notes(reach),
     )

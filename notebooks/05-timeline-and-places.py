@@ -32,7 +32,6 @@ fujian_fpa.show_article(kind="event")
 
 # %%
 from IPython.display import Markdown
-import matplotlib.dates as mdates
 import pandas as pd
 import seaborn as sns
 
@@ -62,8 +61,7 @@ def event_text(labels: Labels, row) -> str:
     return f"{labels.date(row.date)} · {place}\n{getattr(row, f'short_{labels.lang}')}"
 
 
-per_month = events.groupby(events["date"].dt.month).size()
-busiest = per_month.idxmax()
+DOT = 8.4  # points: an event's dot
 
 
 def draw_timeline(labels: Labels, fmt: charts.Format):
@@ -87,14 +85,32 @@ def draw_timeline(labels: Labels, fmt: charts.Format):
                 ha=align,
                 va="bottom" if height > 0 else "top",
             )
-    tidy = events.assign(height=heights, label=list(events[f"short_{labels.lang}"]))
-    sns.scatterplot(data=tidy, x="date", y=0, hue="theme", palette=THEME_COLOURS, s=70, legend=False, zorder=3, ax=ax)
     ax.set_ylim(min(heights) - 1, max(heights) + 1)
-    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, 3 if fmt.compact else 1)))
-    ax.xaxis.set_major_formatter(lambda x, _: labels.month(mdates.num2date(x), short=True))
-    ax.set(yticks=[], xlabel="", ylabel="")
+    # Dots closer than their width stack upwards, so that none hides another (16 May beside 8 May).
+    lanes = charts.dot_lanes(ax, events["date"], size=DOT)
+    lane_step = (DOT * fig.dpi / 72 + 2) / ax.get_window_extent().height * (max(heights) - min(heights) + 2)
+    tidy = events.assign(
+        height=heights, lane=lanes, y=[lane * lane_step for lane in lanes], label=list(events[f"short_{labels.lang}"])
+    )
+    sns.scatterplot(
+        data=tidy, x="date", y="y", hue="theme", palette=THEME_COLOURS, s=DOT**2, legend=False, zorder=3, ax=ax
+    )
+    # Month ticks on the event line itself, each name in the middle of its month.
+    months = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
+    ax.plot(months, [0] * len(months), "|", color="#666666", markersize=6)
+    shown = months[:: 3 if fmt.compact else 1]
+    charts.month_names(
+        ax,
+        shown,
+        [labels.month(m, short=True) for m in shown],
+        below=tidy.loc[tidy["height"] < 0, "date"],
+        above=tidy.loc[tidy["height"] > 0, "date"],
+        fontsize=fmt.text,
+    )
+    ax.set_xlim(pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31))
+    ax.set(xticks=[], yticks=[], xlabel="", ylabel="")
     ax.grid(False)
-    for side in ("left", "right", "top"):
+    for side in ("left", "right", "top", "bottom"):
         ax.spines[side].set_visible(False)
     charts.finish(
         fig,
@@ -103,13 +119,15 @@ def draw_timeline(labels: Labels, fmt: charts.Format):
         title=labels.chart(
             "title_timeline",
             total=len(events),
-            count=per_month[busiest],
-            month=labels.month(pd.Timestamp(year=year, month=busiest, day=1)),
+            first=labels.date(events["date"].min()),
+            last=labels.date(events["date"].max()),
+            cities=events.loc[events["city"] != "", "city"].nunique(),
+            unstated=(events["city"] == "").sum(),
         ),
-        subtitle=labels.chart("subtitle_timeline"),
+        subtitle=labels.chart("subtitle_timeline", year=year),
         legend=charts.theme_handles(events["theme"], labels),
     )
-    return fig, charts.plotted(tidy[["id", "date", "theme", "place", "city", "label", "height"]], labels)
+    return fig, charts.plotted(tidy[["id", "date", "theme", "place", "city", "label", "height", "lane"]], labels)
 
 
 figures.bilingual("05_timeline", draw_timeline, thumbnail=True)

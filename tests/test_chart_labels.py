@@ -45,8 +45,11 @@ def test_chinese_labels_use_full_width_punctuation(zh):
 def test_the_source_line_is_read_from_the_article(en, zh):
     for labels in (en, zh):
         line = labels.source()
-        assert "保障更稳固 帮扶更有力 服务更暖心" in line and "本报记者 陈才源" in line and "fujian-fpa" in line
-    assert zh.source().startswith("来源：《")
+        assert "保障更稳固 帮扶更有力 服务更暖心" in line and "陈才源" in line and "fujian-fpa" in line
+    assert zh.source().startswith("来源：《") and "本报记者 陈才源" in zh.source()
+    # In English the reporter's title is translated and the headline is not wrapped in Chinese quote marks.
+    assert "by staff reporter 陈才源" in en.source() and "本报记者" not in en.source()
+    assert en.source().startswith("Source: 保障更稳固") and "“" not in en.source()
 
 
 def test_notes_follow_the_data(en):
