@@ -89,7 +89,8 @@ words.assign(context=[article[max(0, s - 12) : s + 12].replace("\n", "") for s i
 with_word.merge(indicators[["id", "role", "printed"]], on="id")[["id", "printed", "role", *kinds]]
 
 # %%
-PALETTE = {role: "#8C8C8C" for role in roles["role"]} | {"input": "#E69F00", "outcome": "#009E73"}
+# Money put in and outcomes, the two kinds an evaluation starts from, stand out; not theme colours.
+PALETTE = {role: "#BDBDBD" for role in roles["role"]} | {"input": "#4D4D4D", "outcome": "#4D4D4D"}
 
 
 def draw_roles(labels: Labels, fmt: charts.Format):
@@ -115,7 +116,7 @@ def draw_roles(labels: Labels, fmt: charts.Format):
             earlier=earlier,
         ),
         subtitle=labels.chart("subtitle_roles"),
-        notes=[labels.chart("note_roles")],
+        notes=[labels.chart("note_roles_dark"), labels.chart("note_roles")],
     )
     return fig, charts.plotted(tidy[["role", "figures", "share", "label", "ids"]], labels)
 
