@@ -145,6 +145,12 @@ def load_themes(path: Path = paths.THEMES) -> pd.DataFrame:
     return _table("themes", read_rows("themes", path))
 
 
+def buys_insurance(indicators: pd.DataFrame) -> pd.Series:
+    """Whether each row is money that buys insurance: the input of a programme named …保险. Such money is a
+    premium paid to an insurer, not money a household receives, and charts set it apart from grants."""
+    return (indicators["role"] == "input") & indicators["program"].str.endswith("保险")
+
+
 def load_indicators(path: Path = paths.INDICATORS, article_path: Path = paths.ARTICLE) -> pd.DataFrame:
     """Every figure of the article, one row each, value in base units; checked against the article."""
     article = load_article(article_path)

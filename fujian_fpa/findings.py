@@ -67,8 +67,9 @@ def targeted_assistance(d: _Data) -> list[str]:
         f"{payout.high:.4f} per cent: inside the {reported.low:g}% to {reported.high:g}% that the printed "
         f"{reported.printed} allows.",
         _money_against_reach(d),
-        f"{_kept(payout)}% of the accident-insurance premiums was not returned as claims in 2021; one year's "
-        "claims say little about what the insurance returns over time, and the article gives no other year.",
+        f"{_kept(reported)}% of the accident-insurance premiums was not returned as claims in 2021 (100% less "
+        f"the reported {reported.printed}); one year's claims say little about what the insurance returns over "
+        "time, and the article gives no other year.",
         f"The accident insurance cost {d.shown('ta_premium_per_household')} yuan in premiums and paid "
         f"{d.shown('ta_claims_per_insured_household')} yuan in claims per insured household, averaged over all "
         f"{d.printed('ta_accident_households')} insured because the article gives no count of claims.",
@@ -79,20 +80,24 @@ def _money_against_reach(d: _Data) -> str:
     """The spread of money per head over the programmes whose money (input) is divided by whom it reached."""
     defs = derived.load_definitions(indicators=d.indicators.reset_index()).set_index("id")
     roles = d.indicators["role"]
-    pairs = defs[(defs["a"].map(roles) == "input") & (defs["b"].map(roles) == "reach")].index
-    per_head = d.derived.loc[pairs, "value"].sort_values()
+    pairs = defs[(defs["a"].map(roles) == "input") & (defs["b"].map(roles) == "reach")]
+    # A premium paid to an insurer is not set against a grant to a household.
+    insured = data.buys_insurance(d.indicators.reset_index()).set_axis(d.indicators.index)
+    grants = pairs[~pairs["a"].map(insured)].index
+    per_head = d.derived.loc[grants, "value"].sort_values()
     least, most = per_head.index[0], per_head.index[-1]
     program = d.indicators["program"]
     cheapest, dearest = (d.glossary[("program", program[defs.loc[i, "a"]])] for i in (least, most))
-    # No "N times as much": the least is a premium paid to an insurer, the most a grant to a household.
     return (
-        f"Set against the people they reached, the {len(pairs)} programmes with both figures put in from "
-        f"{d.shown(least)} yuan per head ({cheapest}) to {d.shown(most)} yuan ({dearest})."
+        f"Of the {len(pairs)} programmes whose money and reach the article both gives, the {len(grants)} that "
+        f"give grants put in from {d.shown(least)} yuan per head ({cheapest}) to {d.shown(most)} yuan "
+        f"({dearest}); the other {len(pairs) - len(grants)} buy insurance."
     )
 
 
 def _kept(payout: pd.Series) -> str:
-    """The share of premiums not returned as claims, to the precision its interval supports, capitalised."""
+    """The share of premiums not returned as claims, to the precision the payout ratio's interval supports,
+    capitalised."""
     text = shown(*derived.complement(payout.value, payout.low, payout.high))
     return text[:1].upper() + text[1:]
 

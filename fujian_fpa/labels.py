@@ -83,8 +83,8 @@ class Labels:
         return self.chart("about", number=number, unit=unit)
 
     def join(self, number: str, unit: str) -> str:
-        """A number and its unit: "37,400 yuan" with a space, "37,400元" without, as each language sets it."""
-        return f"{number} {unit}" if self.lang == "en" else f"{number}{unit}"
+        """A number and its unit: "37,400 yuan" with a space, "37,400元" and "65.91%" without."""
+        return f"{number} {unit}" if self.lang == "en" and unit != "%" else f"{number}{unit}"
 
     def metrics(self, figures: pd.DataFrame) -> list[str]:
         """Chart labels for rows of indicators: the metric, with its programme where two would read alike."""
@@ -133,7 +133,7 @@ class Labels:
 
     def short_notes(self, notes: list[str]) -> list[str]:
         """The short forms, for a thumbnail, of the notes it cannot do without (≥, person-times, premiums)."""
-        keys = ("note_bound", "note_person_times", "note_premium")
+        keys = ("note_bound", "note_person_times", "note_premium_grey", "note_premiums_hatched")
         short = {self.chart(k): self.chart(f"{k}_short") for k in keys}
         return [short[n] for n in notes if n in short]
 

@@ -95,7 +95,8 @@ def interval(mention: Mention, defined: bool = False) -> tuple[Decimal, Decimal]
 def step(low: float, high: float) -> float:
     """The precision an interval supports: the smallest power of ten at least as wide as it; 0 for a point."""
     width = high - low
-    return 0.0 if width <= 0 else 10.0 ** math.ceil(math.log10(width))
+    # The tolerance keeps a width of 0.01 that floats store as 0.010000000000005 at 0.01.
+    return 0.0 if width <= 0 else 10.0 ** math.ceil(math.log10(width) - 1e-9)
 
 
 def rounded(value: float, low: float, high: float) -> float:

@@ -167,6 +167,11 @@ def draw_money(labels: Labels, fmt: charts.Format):
     )
     charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
     ax.set(xlabel="", ylabel="")
+    # A premium is paid to an insurer, not to households: its bar is hatched. Bars stand at rows 0, 1, …
+    premium = data.buys_insurance(inputs).to_numpy()
+    for bar in ax.patches:
+        if premium[round(bar.get_y() + bar.get_height() / 2)]:
+            bar.set(hatch="///", edgecolor="white", linewidth=0)
     top = inputs.iloc[0]
     reach = reached.loc[top["program"]]
     charts.finish(
@@ -191,7 +196,10 @@ def draw_money(labels: Labels, fmt: charts.Format):
                 labels.money(inputs["high"].sum()),
             ),
         ),
-        notes=[labels.chart("note_total_computed")],
+        notes=[
+            *([labels.chart("note_premiums_hatched")] if premium.any() else []),
+            labels.chart("note_total_computed"),
+        ],
         legend=charts.theme_handles(tidy["theme"], labels),
     )
     return fig, charts.plotted(tidy[["id", "theme", "program", "value", "unit", "share", "label", "plotted"]], labels)

@@ -78,6 +78,17 @@ per_head.assign(shown=[precision.shown(r.value, r.low, r.high) for r in per_head
     ["formula", "numbers", "low", "high", "shown", "unit_en"]
 ]
 
+# %%
+# Money that buys insurance is a premium paid to an insurer, not a grant: its dots are grey.
+premium_ids = set(indicators.loc[data.buys_insurance(indicators), "id"])
+PREMIUM_GREY = "#9E9E9E"
+SHADES = THEME_COLOURS | {"premium": PREMIUM_GREY}
+
+
+def shade(themes, inputs) -> list[str]:
+    """The colour key of each point: its theme, or "premium" where its money buys insurance."""
+    return ["premium" if i in premium_ids else t for t, i in zip(themes, inputs, strict=True)]
+
 
 # %%
 operands = derived.load_definitions(indicators=indicators).set_index("id")
@@ -99,7 +110,8 @@ def draw_per_head(labels: Labels, fmt: charts.Format):
             for r, u in zip(per_head.itertuples(), units, strict=True)
         ],
     )
-    charts.dots(ax, tidy, x="value", y="label", texts=tidy["text"], log=True)
+    tidy["shade"] = shade(tidy["theme"], [operands.loc[i, "a"] for i in tidy["id"]])
+    charts.dots(ax, tidy, x="value", y="label", texts=tidy["text"], hue="shade", palette=SHADES, log=True)
     ax.set(xlabel="", ylabel="")
     # The finding compares money that reached those helped: housing grants against student aid. The
     # premium is paid to an insurer, so it is charted but not set against them.
@@ -114,7 +126,7 @@ def draw_per_head(labels: Labels, fmt: charts.Format):
             times=format_value_short(round_significant(housing["value"] / student["value"], 2)),
         ),
         subtitle=labels.chart("subtitle_per_beneficiary"),
-        notes=[labels.chart("note_premium"), labels.chart("note_rounded")],
+        notes=[labels.chart("note_premium_grey"), labels.chart("note_rounded")],
     )
     data = tidy[["id", "formula", "value", "unit", "label"]]
     return fig, charts.plotted(data, labels, ids=behind(tidy["id"]))
@@ -150,7 +162,7 @@ money_reach = pd.DataFrame(
         "high": [ratios.loc[i, "high"] for i in pairs.index],
     }
 ).sort_values("per_head", ascending=False)
-money_reach
+money_reach[["id", "money", "reached", "per_head", "low", "high"]]
 
 
 # %%
@@ -212,9 +224,12 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
         ],
     )
     ax.hlines(tidy["plotted"], tidy["reached"], tidy["reached_high"], colors=[THEME_COLOURS[t] for t in tidy["theme"]])
+    tidy["shade"] = shade(tidy["theme"], [operands.loc[i, "a"] for i in tidy["id"]])
     sns.scatterplot(
-        data=tidy, x="reached", y="plotted", hue="theme", palette=THEME_COLOURS, s=90, legend=False, zorder=3, ax=ax
+        data=tidy, x="reached", y="plotted", hue="shade", palette=SHADES, s=90, legend=False, zorder=3, ax=ax
     )
+    for dot in ax.collections:
+        dot.set_clip_on(False)  # a point at the axis' end is drawn whole
     charts.log_axis(ax, [*tidy["reached"], *tidy["reached_high"]])
     charts.log_axis(ax, tidy["plotted"], axis="y")
     middle = np.sqrt(np.prod(ax.get_xlim()))
@@ -239,7 +254,8 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
     for yuan in PER_HEAD_LINES:
         per_head_line(ax, yuan, labels, avoid)
     ax.set(xlabel=labels.chart("axis_reached"), ylabel=labels.money_unit())
-    dearest, cheapest = tidy.iloc[0], tidy.iloc[-1]
+    grants = tidy[tidy["shade"] != "premium"]  # a premium is not set against a grant
+    dearest, cheapest = grants.iloc[0], grants.iloc[-1]
     charts.finish(
         fig,
         labels,
@@ -254,7 +270,7 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
         subtitle=labels.chart("subtitle_money_reach", unit=labels.money_unit()),
         notes=[
             labels.chart("note_money_reach"),
-            *([labels.chart("note_premium")] if "ta_premium_per_household" in set(tidy["id"]) else []),
+            *([labels.chart("note_premium_grey")] if (tidy["shade"] == "premium").any() else []),
             labels.chart("note_rounded"),
         ],
         legend=charts.theme_handles(tidy["theme"], labels),
@@ -281,8 +297,9 @@ recomputed = ratios.loc["ta_payout_ratio"]
 print(f"recomputed: {recomputed.formula} in [{recomputed.low:.4f}, {recomputed.high:.4f}] %")
 print(f"reported:   {reported.quote}, which allows [{reported.low:g}, {reported.high:g}) %")
 assert reported.low <= recomputed.low <= recomputed.high < reported.high, "the article's ratio is claims ÷ premiums"
-kept, kept_low, kept_high = derived.complement(recomputed.value, recomputed.low, recomputed.high)
-print(f"not returned as claims: {kept:.4f} % in [{kept_low:.4f}, {kept_high:.4f}]")
+# The share kept is 100% less the reported ratio, to the precision the printed 65.91% carries.
+kept, kept_low, kept_high = derived.complement(reported.value, reported.low, reported.high)
+print(f"not returned as claims: {kept:.2f} % in [{kept_low:.3f}, {kept_high:.3f}]")
 
 # %%
 insurance = theme.loc[["ta_accident_premiums", "ta_accident_claims"]]
@@ -308,7 +325,7 @@ def draw_insurance(labels: Labels, fmt: charts.Format):
             labels.chart(
                 "title_insurance",
                 kept=labels.rounded(kept, "%", kept_low, kept_high),
-                ratio=labels.rounded(recomputed.value, "%", recomputed.low, recomputed.high),
+                ratio=reported.printed,
             )
         ),
         subtitle=labels.chart("subtitle_insurance", unit=labels.money_unit()),
@@ -376,12 +393,12 @@ Markdown("\n".join(f"- {sentence}" for sentence in findings.of("02-targeted-assi
 #   about 31,590 yuan; student aid came to about 2,863.9 yuan per student.
 # - Claims ÷ premiums, recomputed from the two rounded sums, lies between 65.9060 and 65.9062 per
 #   cent: inside the 65.905% to 65.915% that the printed 65.91% allows.
-# - Set against the people they reached, the 5 programmes with both figures put in from about 99.9
-#   yuan per head (Accident insurance for family-planning households) to about 37,400 yuan (Housing
-#   Project).
-# - About 34.094% of the accident-insurance premiums was not returned as claims in 2021; one year's
-#   claims say little about what the insurance returns over time, and the article gives no other
-#   year.
+# - Of the 5 programmes whose money and reach the article both gives, the 3 that give grants put in
+#   from about 2,863.9 yuan per head (Student aid) to about 37,400 yuan (Housing Project); the other
+#   2 buy insurance.
+# - About 34.09% of the accident-insurance premiums was not returned as claims in 2021 (100% less the
+#   reported 65.91%); one year's claims say little about what the insurance returns over time, and
+#   the article gives no other year.
 # - The accident insurance cost about 99.9 yuan in premiums and paid about 65.87 yuan in claims per
 #   insured household, averaged over all 94.84万户 insured because the article gives no count of
 #   claims.

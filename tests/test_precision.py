@@ -2,6 +2,7 @@
 
 import pytest
 
+from fujian_fpa import precision
 from fujian_fpa.precision import interval
 from fujian_fpa.quantities import extract
 
@@ -52,3 +53,9 @@ def test_a_figure_without_a_value_has_no_interval():
     [m] = extract("约有二三万人参加。")
     with pytest.raises(ValueError):
         interval(m)
+
+
+def test_a_printed_hundredth_keeps_its_step_through_float_noise():
+    # 65.915 - 65.905 is stored as 0.010000000000005: the printed 65.91% is still known to a hundredth.
+    assert precision.step(65.905, 65.915) == pytest.approx(0.01)
+    assert precision.shown(34.09, 34.085, 34.095) == "about 34.09"

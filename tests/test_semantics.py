@@ -133,3 +133,9 @@ def test_each_role_counts_what_it_says(indicators, units, role):
 
 def test_money_is_only_input_or_outcome(indicators):
     assert set(indicators.loc[indicators["unit"] == "元", "role"]) == {"input", "outcome"}
+
+
+def test_money_that_buys_insurance_is_the_two_premiums():
+    indicators = data.load_indicators()
+    premiums = set(indicators.loc[data.buys_insurance(indicators), "id"])
+    assert premiums == {"sf_care_insurance_spend", "ta_accident_premiums"}
