@@ -223,8 +223,8 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
             for p, v, u, lo, hi in tidy[["program", "per_head", "unit", "low", "high"]].itertuples(index=False)
         ],
     )
-    ax.hlines(tidy["plotted"], tidy["reached"], tidy["reached_high"], colors=[THEME_COLOURS[t] for t in tidy["theme"]])
     tidy["shade"] = shade(tidy["theme"], [operands.loc[i, "a"] for i in tidy["id"]])
+    ax.hlines(tidy["plotted"], tidy["reached"], tidy["reached_high"], colors=[SHADES[s] for s in tidy["shade"]])
     sns.scatterplot(
         data=tidy, x="reached", y="plotted", hue="shade", palette=SHADES, s=90, legend=False, zorder=3, ax=ax
     )
@@ -273,7 +273,7 @@ def draw_money_reach(labels: Labels, fmt: charts.Format):
             *([labels.chart("note_premium_grey")] if (tidy["shade"] == "premium").any() else []),
             labels.chart("note_rounded"),
         ],
-        legend=charts.theme_handles(tidy["theme"], labels),
+        legend=charts.theme_handles(grants["theme"], labels),
     )
     columns = ["id", "program", "money", "reached", "reached_high", "reach_unit", "per_head", "low", "high", "plotted"]
     data = tidy[columns]
