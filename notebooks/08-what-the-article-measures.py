@@ -139,6 +139,7 @@ lengths[["theme", "characters", "share", "figures", "per_100", "captions"]]
 # %%
 def draw_text(labels: Labels, fmt: charts.Format):
     fig, (left, right) = charts.canvas(fmt, height=2.4, ncols=2, sharey=True)
+    fig.get_layout_engine().set(wspace=0.08)  # the left axis' last number stands apart from the right's 0
     tidy = lengths.assign(label=[labels.theme(t) for t in lengths["theme"]])  # in the file's order
     charts.bars(
         left,
