@@ -180,7 +180,8 @@ def test_a_thumbnail_keeps_a_gridline_at_every_decade():
     charts.log_axis(ax, [3, 400_000])
     charts.finish(fig, Labels("en"), charts.THUMB, title="A finding", subtitle="What is counted")
     fig.canvas.draw()
-    shown = [(v, t.get_text()) for v, t in zip(ax.get_xticks(), ax.get_xticklabels(), strict=True) if 1 <= v <= 1_000_000]
+    ticks = zip(ax.get_xticks(), ax.get_xticklabels(), strict=True)
+    shown = [(v, t.get_text()) for v, t in ticks if 1 <= v <= 1_000_000]
     assert [v for v, _ in shown] == pytest.approx([10**k for k in range(7)])
     assert [t for _, t in shown] == ["1", "", "100", "", "10,000", "", "1,000,000"]
     plt.close(fig)
