@@ -185,9 +185,24 @@ def log_axis(ax: plt.Axes, values: Sequence[float], axis: str = "x") -> None:
     )
     scale("log")
     limits(10**low, 10**high)
-    which.set_major_locator(LogLocator(base=10, numticks=12))
     which.set_minor_locator(NullLocator())
-    which.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+    every_decade(which)
+
+
+def every_decade(axis, label_every: int = 1) -> None:
+    """Gridlines at every power of ten, so that "each gridline is ten times the last" holds at any size;
+    with `label_every=2` only every other one (from the axis' lower limit) is numbered, where the
+    numbers would otherwise run into each other."""
+    axis.set_major_locator(LogLocator(base=10, numticks=99))  # numticks above the decades shown: no stride
+    low = np.log10(min(axis.get_view_interval()))
+    axis.set_major_formatter(
+        FuncFormatter(lambda v, _: _plain(v) if round(np.log10(v) - low) % label_every == 0 else "")
+    )
+
+
+def _plain(value: float) -> str:
+    """1,000 not 10³."""
+    return f"{value:,.0f}" if value >= 1 else f"{value:g}"
 
 
 def _value_axis(ax: plt.Axes) -> None:
@@ -288,7 +303,8 @@ def _type_sizes(fig: plt.Figure, fmt: Format) -> None:
         if isinstance(locator, MaxNLocator):
             locator.set_params(nbins=fmt.nbins)
         if isinstance(locator, LogLocator):
-            locator.set_params(numticks=fmt.nbins + 1)
+            low, high = np.log10(ax.get_xlim())
+            every_decade(ax.xaxis, label_every=2 if round(high - low) > fmt.nbins else 1)
 
 
 def _row_labels_above_dots(fig: plt.Figure, fmt: Format) -> None:

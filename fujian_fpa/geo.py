@@ -167,12 +167,18 @@ def draw_prefectures(ax: plt.Axes, cities: dict[str, City], labels: Labels, high
         spine.set_visible(False)
 
 
-def draw_events(ax: plt.Axes, points: pd.DataFrame) -> None:
-    """A dot per event in its theme's colour, with its date below it."""
-    for p in points.itertuples(index=False):
+def draw_events(ax: plt.Axes, points: pd.DataFrame, labels: Labels) -> None:
+    """A dot per event in its theme's colour, with its date below it in the language's words (24 Feb, 2月24日).
+
+    Where a city has dots side by side, the dates lean outward (the left one ends at its dot, the right one
+    starts at its), so that dates wider than the spacing of the dots stay apart.
+    """
+    middle = points.groupby("city")["lon"].transform("mean")
+    for p, centre in zip(points.itertuples(index=False), middle, strict=True):
         ax.plot(p.lon, p.lat, "o", color=THEME_COLOURS[p.theme], markersize=8, markeredgecolor="white", zorder=3)
-        ax.annotate(f"{p.date:%m-%d}", (p.lon, p.lat), xytext=(0, -7), textcoords="offset points",
-                    ha="center", va="top", fontsize=7, color="#333333")  # fmt: skip
+        side = np.sign(round(p.lon - centre, 4))
+        ax.annotate(labels.date(p.date), (p.lon, p.lat), xytext=(3 * side, -7), textcoords="offset points",
+                    ha={-1: "right", 0: "center", 1: "left"}[side], va="top", fontsize=7, color="#333333")  # fmt: skip
 
 
 def event_map(events: pd.DataFrame, labels: Labels, size=(7, 7.6)) -> tuple[plt.Figure, pd.DataFrame]:
@@ -181,5 +187,5 @@ def event_map(events: pd.DataFrame, labels: Labels, size=(7, 7.6)) -> tuple[plt.
     points = event_points(events, cities)
     fig, ax = plt.subplots(figsize=size)
     draw_prefectures(ax, cities, labels, highlight=set(points["city"]))
-    draw_events(ax, points)
+    draw_events(ax, points, labels)
     return fig, points

@@ -132,8 +132,9 @@ class Labels:
         return notes
 
     def short_notes(self, notes: list[str]) -> list[str]:
-        """The short forms, for a thumbnail, of the notes it cannot do without (≥, person-times, premiums)."""
-        keys = ("note_bound", "note_person_times", "note_premium_grey", "note_premiums_hatched")
+        """The short forms, for a thumbnail, of the notes it cannot do without (≥, person-times, premiums,
+        what dark bars mean)."""
+        keys = ("note_bound", "note_person_times", "note_premium_grey", "note_premiums_hatched", "note_roles_dark")
         short = {self.chart(k): self.chart(f"{k}_short") for k in keys}
         return [short[n] for n in notes if n in short]
 

@@ -19,6 +19,8 @@ THEME_COLOURS = {
     "services": "#CC79A7",
     "overview": "#999999",
 }
+# For marks that stand for no theme (counts of the project's own files): a grey darker than the overview's.
+NEUTRAL = "#4D4D4D"
 THEME_ORDER = ["special_families", "targeted_assistance", "family_health", "services", "overview"]
 
 

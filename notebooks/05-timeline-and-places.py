@@ -58,7 +58,8 @@ by_city.rename("events").to_frame()
 # %%
 def event_text(labels: Labels, row) -> str:
     place = labels("city", row.city) if row.city else labels.chart("no_place")
-    return f"{labels.date(row.date)} · {place}\n{getattr(row, f'short_{labels.lang}')}"
+    dot = " · " if labels.lang == "en" else "·"  # Chinese sets the middle dot without spaces
+    return f"{labels.date(row.date)}{dot}{place}\n{getattr(row, f'short_{labels.lang}')}"
 
 
 DOT = 8.4  # points: an event's dot

@@ -35,7 +35,7 @@ import pandas as pd
 
 from fujian_fpa import charts, data, derived, figures, findings, precision, textnorm
 from fujian_fpa.labels import Labels
-from fujian_fpa.style import set_style
+from fujian_fpa.style import NEUTRAL, set_style
 
 set_style()
 article = data.load_article()
@@ -179,9 +179,12 @@ def draw_accounting(labels: Labels, fmt: charts.Format):
             f"{labels.chart('source_' + s.removesuffix('.csv'))} · {labels.chart('kind_' + k)}"
             for s, k in grouped[["source", "kind"]].itertuples(index=False)
         ],
-        theme="overview",
+        colour="neutral",
     )
-    charts.bars(ax, tidy, x="numbers", y="label", texts=tidy["numbers"].astype(str))
+    # A neutral colour outside the theme palette: these bars count the project's files, not a theme.
+    charts.bars(
+        ax, tidy, x="numbers", y="label", texts=tidy["numbers"].astype(str), hue="colour", palette={"neutral": NEUTRAL}
+    )
     ax.set(xlabel="", ylabel="")
     per_source = kinds.groupby("source").size()
     charts.finish(
@@ -201,7 +204,7 @@ def draw_accounting(labels: Labels, fmt: charts.Format):
         ";".join(kinds.loc[(kinds["source"] == s) & (kinds["kind"] == k), "accounted_by"].str.partition(":")[2])
         for s, k in grouped[["source", "kind"]].itertuples(index=False)
     ]
-    return fig, charts.plotted(tidy.drop(columns="theme"), labels, ids=ids)
+    return fig, charts.plotted(tidy.drop(columns="colour"), labels, ids=ids)
 
 
 figures.bilingual("06_accounting", draw_accounting, thumbnail=True)

@@ -150,7 +150,7 @@ points.sort_values("date")
 def draw_event_map(labels: Labels, fmt: charts.Format):
     fig, ax = charts.canvas(fmt, height=6.4)
     geo.draw_prefectures(ax, cities, labels, highlight=set(points["city"]))
-    geo.draw_events(ax, points)
+    geo.draw_events(ax, points, labels)
     charts.finish(
         fig,
         labels,

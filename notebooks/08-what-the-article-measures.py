@@ -43,7 +43,7 @@ import pandas as pd
 
 from fujian_fpa import charts, data, figures, findings, framing
 from fujian_fpa.labels import Labels
-from fujian_fpa.style import set_style
+from fujian_fpa.style import NEUTRAL, set_style
 
 set_style()
 article = data.load_article()
@@ -90,7 +90,7 @@ with_word.merge(indicators[["id", "role", "printed"]], on="id")[["id", "printed"
 
 # %%
 # Money put in and outcomes, the two kinds an evaluation starts from, stand out; not theme colours.
-PALETTE = {role: "#BDBDBD" for role in roles["role"]} | {"input": "#4D4D4D", "outcome": "#4D4D4D"}
+PALETTE = {role: "#BDBDBD" for role in roles["role"]} | {"input": NEUTRAL, "outcome": NEUTRAL}
 
 
 def draw_roles(labels: Labels, fmt: charts.Format):
@@ -139,6 +139,7 @@ lengths[["theme", "characters", "share", "figures", "per_100", "captions"]]
 # %%
 def draw_text(labels: Labels, fmt: charts.Format):
     fig, (left, right) = charts.canvas(fmt, height=2.4, ncols=2, sharey=True)
+    fig.get_layout_engine().set(wspace=0.08)  # the left axis' last number stands apart from the right's 0
     tidy = lengths.assign(label=[labels.theme(t) for t in lengths["theme"]])  # in the file's order
     charts.bars(
         left,

@@ -171,3 +171,17 @@ def test_a_log_y_axis_keeps_its_decades_through_finish():
     ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert "1,000" in ticks and not any("e+" in t or "^" in t for t in ticks)
     plt.close(fig)
+
+
+def test_a_thumbnail_keeps_a_gridline_at_every_decade():
+    """Subtitles say "each gridline is ten times the last": a thumbnail may number fewer decades, not skip them."""
+    fig, ax = charts.canvas(charts.THUMB, height=1.6)
+    ax.scatter([3, 400_000], [0, 1])
+    charts.log_axis(ax, [3, 400_000])
+    charts.finish(fig, Labels("en"), charts.THUMB, title="A finding", subtitle="What is counted")
+    fig.canvas.draw()
+    ticks = zip(ax.get_xticks(), ax.get_xticklabels(), strict=True)
+    shown = [(v, t.get_text()) for v, t in ticks if 1 <= v <= 1_000_000]
+    assert [v for v, _ in shown] == pytest.approx([10**k for k in range(7)])
+    assert [t for _, t in shown] == ["1", "", "100", "", "10,000", "", "1,000,000"]
+    plt.close(fig)
