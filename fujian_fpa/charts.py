@@ -95,6 +95,7 @@ def bars(
         legend=False,
         ax=ax,
     )
+    _no_axis_titles(ax)
     ax.set_xlim(0, data[x].max() * 1.02)
     _value_axis(ax)
     value_labels(ax, data[x], texts)
@@ -129,6 +130,7 @@ def dots(
         legend=False,
         ax=ax,
     )
+    _no_axis_titles(ax)
     ax.grid(axis="y", visible=True, linestyle=":", color="#BBBBBB")
     if log:
         log_axis(ax, data[x])
@@ -165,7 +167,7 @@ def values(
         ax=ax,
     )
     ax.set_xlim(-0.04, 1)
-    ax.set_xlabel("")
+    _no_axis_titles(ax)
     ax.xaxis.set_visible(False)
     ax.grid(False)
     ax.tick_params(axis="y", length=0)
@@ -174,6 +176,11 @@ def values(
     for row, text in enumerate(texts):
         ax.annotate(text, (0, row), xytext=(10, 0), textcoords="offset points", va="center", ha="left", gid=ROW_VALUE)
     return ax
+
+
+def _no_axis_titles(ax: plt.Axes) -> None:
+    """seaborn titles the axes with column names; rows are named by their labels and the unit is in the subtitle."""
+    ax.set(xlabel="", ylabel="")
 
 
 def log_axis(ax: plt.Axes, values: Sequence[float], axis: str = "x") -> None:

@@ -166,7 +166,6 @@ def draw_money(labels: Labels, fmt: charts.Format):
         ],
     )
     charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
-    ax.set(xlabel="", ylabel="")
     # A premium is paid to an insurer, not to households: its bar is hatched. Bars stand at rows 0, 1, …
     premium = data.buys_insurance(inputs).to_numpy()
     for bar in ax.patches:

@@ -65,7 +65,6 @@ def draw_sites(labels: Labels, fmt: charts.Format):
     tidy = counted.assign(label=labels.metrics(counted), text=labels.amounts(counted))
     # Four counts of four different things (sites, homes, workers, volunteers): labelled values, no value axis.
     charts.values(ax, tidy, y="label", texts=tidy["text"])
-    ax.set(xlabel="", ylabel="")
     by_id = counted.set_index("id")
     sites, homes = by_id.loc["sf_new_sites"], by_id.loc["sf_model_homes"]
     charts.finish(

@@ -112,7 +112,6 @@ def draw_per_head(labels: Labels, fmt: charts.Format):
     )
     tidy["shade"] = shade(tidy["theme"], [operands.loc[i, "a"] for i in tidy["id"]])
     charts.dots(ax, tidy, x="value", y="label", texts=tidy["text"], hue="shade", palette=SHADES, log=True)
-    ax.set(xlabel="", ylabel="")
     # The finding compares money that reached those helped: housing grants against student aid. The
     # premium is paid to an insurer, so it is charted but not set against them.
     housing, student = (tidy.set_index("id").loc[i] for i in ("ta_housing_per_household", "ta_student_aid_per_student"))
@@ -316,7 +315,6 @@ def draw_insurance(labels: Labels, fmt: charts.Format):
         text=[labels.amount(v, "元") for v in insurance["value"]],
     )
     charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
-    ax.set(xlabel="", ylabel="")
     charts.finish(
         fig,
         labels,
@@ -358,7 +356,6 @@ def draw_legal(labels: Labels, fmt: charts.Format):
     tidy = ordered.assign(label=labels.metrics(ordered), text=labels.amounts(ordered))
     # Consultations (人次), cases and matters (件), disputes (宗): labelled values, no value axis.
     charts.values(ax, tidy, y="label", texts=tidy["text"])
-    ax.set(xlabel="", ylabel="")
     consultations = legal.set_index("id").loc["ta_legal_consultations"]
     charts.finish(
         fig,

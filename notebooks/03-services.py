@@ -80,7 +80,6 @@ def draw_parenting(labels: Labels, fmt: charts.Format):
     # each value is written beside its dot and no value axis invites a comparison.
     for ax, rows, title in panels:
         charts.values(ax, rows, y="label", texts=rows["text"])
-        ax.set(xlabel="", ylabel="")
         ax.set_title(labels.chart(title) if title else "", loc="left", fontsize=fmt.text)
     by_id = reach.set_index("id")
     households, people = by_id.loc["sv_households_served"], by_id.loc["sv_beneficiaries"]

@@ -81,7 +81,6 @@ def draw_reach(labels: Labels, fmt: charts.Format):
         text=[format_value_short(v) for v in reach["value"]],
     )
     charts.bars(ax, tidy, x="plotted", y="label", texts=tidy["text"])
-    ax.set(xlabel="", ylabel="")
     charts.finish(
         fig,
         labels,

@@ -185,7 +185,6 @@ def draw_accounting(labels: Labels, fmt: charts.Format):
     charts.bars(
         ax, tidy, x="numbers", y="label", texts=tidy["numbers"].astype(str), hue="colour", palette={"neutral": NEUTRAL}
     )
-    ax.set(xlabel="", ylabel="")
     per_source = kinds.groupby("source").size()
     charts.finish(
         fig,

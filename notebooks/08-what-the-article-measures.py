@@ -101,7 +101,6 @@ def draw_roles(labels: Labels, fmt: charts.Format):
     )
     charts.bars(ax, tidy, x="figures", y="label", texts=tidy["text"], hue="role", palette=PALETTE)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=fmt.nbins, integer=True))  # counts of figures
-    ax.set(xlabel="", ylabel="")
     counted = roles.set_index("role")["figures"]
     earlier = int((compared[["year_on_year", "baseline"]] != "").any(axis=1).sum())
     charts.finish(
