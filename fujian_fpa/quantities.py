@@ -44,7 +44,7 @@ MEASURED = frozenset({"quantity", "percent", "range"})
 _UNIT_WORDS = (
     "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
-    "堂 届 县 市 区 镇 乡 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 "
+    "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
@@ -62,7 +62,8 @@ _PREFIX_BOUND = {
     "不低于": "at_least", "高于": "at_least", "突破": "at_least",
     "少于": "at_most", "低于": "at_most", "未满": "at_most",
 }  # fmt: skip
-# A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万).
+# A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万),
+# 近千人 (at most 1000), 逾千万元 (at least 1千万).
 _BARE_MULTIPLIER_BOUND = {
     "超过": "at_least", "过": "at_least", "超": "at_least", "逾": "at_least", "上": "at_least",
     "将近": "at_most", "接近": "at_most", "近": "at_most",
@@ -83,7 +84,7 @@ SET_PHRASES = (
     "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
     "一期工程", "一个讯息", "一个月饼", "一成不变",
     "三八妇女节", "三八节", "三八红旗", "五一劳动节", "五一节", "五四青年节", "六一儿童节", "六一节", "八一建军节",
-    "四套班子",
+    "四套班子", "十八区区议会", "18区区议会",
     "之一", "一等奖", "二等奖", "三等奖", "二孩", "三孩", "左一", "左二", "左三", "右一", "右二", "右三",
 )  # fmt: skip
 # 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
@@ -121,7 +122,7 @@ def numeral_value(numeral: str) -> Decimal:
     arabic = numeral.replace(",", "").replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", arabic):
         return Decimal(arabic)
-    if re.fullmatch(r"(?:\d+(?:\.\d+)?[亿万千百])+\d*", arabic):
+    if re.fullmatch(r"(?:零?\d+(?:\.\d+)?[亿万千百]+)+(?:零?\d+(?:\.\d+)?)?", arabic):
         return _mixed_value(arabic)
     whole, point, fraction = numeral.partition("点") if "点" in numeral else numeral.partition(".")
     if point and not (fraction and all(c in _CN_DIGIT_CLASS for c in fraction)):
@@ -187,22 +188,49 @@ def _chinese_integer(numeral: str) -> int:
 
 
 def _mixed_value(numeral: str) -> Decimal:
-    """449万3000 → 4493000, 1亿6055万 → 160550000: each part smaller than the unit before it."""
-    total, ceiling = Decimal(0), None
-    for digits, word in re.findall(r"(\d+(?:\.\d+)?)([亿万千百]?)", numeral):
-        part = _EXACT.multiply(Decimal(digits), Decimal(10) ** _MULTIPLIER_EXPONENT.get(word, 0))
-        if ceiling is not None and part >= ceiling:
+    """Arabic parts between multiplier words, read as a Chinese numeral is: 万 and 亿 close a section.
+
+    449万3000 → 4493000, 1亿6055万 → 160550000, 1亿2千万 → 120000000 (not 1亿2千 times 万),
+    1千2百万 → 12000000, 3亿零500万 → 305000000. An abbreviated tail (1万2, 3千5: 12000 or 10002?)
+    and parts out of order raise, so that such a numeral is unparsed rather than misread.
+    """
+    parts = re.findall(r"(零?)(\d+(?:\.\d+)?)([千百]?)([万亿]*)", numeral)
+    if "".join("".join(p) for p in parts) != numeral or any("." in p[1] for p in parts[:-1]):
+        raise ValueError(f"not a mixed numeral: {numeral}")
+    total, section, ceiling = Decimal(0), Decimal(0), None
+    small = last = None  # exponents: of the last 千/百 in this section, of the last multiplier read
+    for i, (zero, digits, unit, words) in enumerate(parts):
+        value = Decimal(digits)
+        if unit:
+            exponent = _MULTIPLIER_EXPONENT[unit]
+            if value >= 10 or (small is not None and exponent >= small):
+                raise ValueError(f"a unit out of order: {numeral}")
+            small, value = exponent, value * 10**exponent
+        elif i == len(parts) - 1 and not words and last is not None:
+            width = len(digits.partition(".")[0])
+            if (width >= last) if zero else (width != last):
+                raise ValueError(f"an abbreviated numeral: {numeral}")  # 1万2, 3千5
+        elif small is not None and value >= 10**small:
             raise ValueError(f"a part larger than the unit before it: {numeral}")
-        total, ceiling = _EXACT.add(total, part), Decimal(10) ** _MULTIPLIER_EXPONENT.get(word, 0)
-        if not word:
-            break
-    return total
+        section += value
+        last = _MULTIPLIER_EXPONENT[unit] if unit and not words else last
+        if words:
+            last = sum(_MULTIPLIER_EXPONENT[w] for w in words)
+            section = _EXACT.multiply(section, Decimal(10) ** last)
+            if ceiling is not None and section >= ceiling:
+                raise ValueError(f"a part larger than the unit before it: {numeral}")
+            total, section, ceiling, small = _EXACT.add(total, section), Decimal(0), Decimal(10) ** last, None
+    if ceiling is not None and section >= ceiling:
+        raise ValueError(f"a part larger than the unit before it: {numeral}")
+    return _EXACT.add(total, section)
 
 
 def _scaled(numeral: str, multipliers: str | None) -> Decimal:
     """The numeral times its multiplier words (万, 亿, 千万, …), exact however large."""
     if not multipliers:
         return numeral_value(numeral)
+    if re.search(r"\d[亿万千百]", numeral):  # 1亿2千 + 万: the multiplier closes the last section only
+        return numeral_value(numeral + multipliers)
     exponent = sum(_MULTIPLIER_EXPONENT[w] for w in multipliers if w in _MULTIPLIER_EXPONENT)
     try:
         # Times an integer power of ten, so that 285.57万 keeps its printed decimals: 2855700.00.
@@ -241,7 +269,7 @@ _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_C
 _NUM = rf"(?:{_AR}|{_CN})"
 # Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万元, 1萬3千元.
 # A bounded look-ahead first: most numbers have no multiplier followed by more digits.
-_MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]\d)(?:(?:{_AR}[亿万千百]){{2,}}|(?:{_AR}[亿万千百])+{_AR})"
+_MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]零?\d)(?:(?:{_AR}[亿万千百]零?){{2,}}|(?:{_AR}[亿万千百]零?)+{_AR})"
 # 千克 and 千米 are measure words, not 千 times 克.
 _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
 # Each alternation opens with a class of its first characters, which rejects most positions at once.
@@ -290,14 +318,34 @@ _PERCENT = _guarded(
     _PREFIX_START + _NUMERAL_START + "百",
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个百分点)(?P<post>{_POST})?"
     rf"|(?:(?P<pre2>{_PRE})(?:{_GAP})?)?百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?"
-    # 三成 is three tenths (30 %), 三成半 35 %; not in 三成员, 五成新, 成为 (which may be a verb).
+    # 三成 is three tenths (30 %), 三成半 35 %, 八成五 85 % (before punctuation, 的 or a bound word);
+    # not in 三成员, 五成新, 成为 (which may be a verb).
     rf"|(?:(?P<pre3>{_PRE})(?:{_GAP})?)?(?P<tenths>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])成"
-    rf"(?P<half>半)?(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])(?P<post3>{_POST})?",
+    rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?=[的,，。;；、)）]|{_POST}))?"
+    rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])(?P<post3>{_POST})?",
+)
+# 15%至20%, 百分之十五至二十, 三至五成, 3至5个百分点: a range of shares, read before either end alone.
+_TO = "(?:—{1,2}|–|-|~|至|到)"
+_PERCENT_RANGE = _guarded(
+    _NUMERAL_START + "百",
+    rf"(?P<lo>{_NUM})%?{_TO}(?P<hi>{_NUM}){_SP}(?P<unit>%|个百分点)"
+    rf"|百分之(?P<cnlo>{_CN}){_TO}(?:百分之)?(?P<cnhi>百|{_CN})"
+    rf"|(?P<tlo>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九]){_TO}"
+    rf"(?P<thi>[1-9]|[一二两三四五六七八九])成(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])",
 )
 _BARE_MULTIPLIER = _guarded(
     "".join({w[0] for w in _BARE_MULTIPLIER_BOUND}),
-    r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之])上|将近|接近|(?<![最附亲贴靠])近)(?P<mult>[万亿])"
+    r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之])上|将近|接近|(?<![最附亲贴靠])近)(?P<mult>[百千][万亿]?|万亿?|亿)"
     rf"(?P<unit>{_UNIT})",
+)
+# 提出三点要求: 点 counts the points of a speech or a plan only before such a word (三点五 is 3.5,
+# 下午三点 a time of day).
+_POINTS = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})点(?=要求|意见|建议|希望|体会|做法|措施|经验|共识|启示)")
+# 近2/3, 1/4的家庭: a share with a slash, only after a bound word or before 的 (1/4 alone may be a date).
+_SLASH_FRACTION = _guarded(
+    _PREFIX_START + "1-9",
+    rf"(?:(?P<pre>{_PRE})(?P<num>(?<![\d.,/])[1-9])/(?P<den>[1-9]|10)(?![\d.,/])"
+    rf"|(?P<num2>(?<![\d.,/])[1-9])/(?P<den2>[1-9]|10)(?![\d.,/])(?=的))",
 )
 # 近五分之一: a fraction, read as a percentage when it has an exact decimal value.
 _FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<den>{_NUM})分之(?P<num>{_NUM})")
@@ -354,6 +402,7 @@ _MONEY_NOUN = re.compile(
     r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
+_CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
     "的?(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
@@ -361,6 +410,7 @@ _PEOPLE_AFTER = re.compile(
 )
 _MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
 _NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰")
+_GRADE_AFTER = re.compile("地区|城市|地方|县|市|区|乡|镇|医院|疫苗|药品|岗位|伤残|残疾|工伤|学校|标准|保护")
 _COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
 _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
@@ -583,6 +633,18 @@ def _fraction(s: _Scanner, m: re.Match) -> None:
     s.add(m.start(), m.end(), "percent", _exact_fraction(percent), "%", _bound(m["pre"]))
 
 
+def _slash_fraction(s: _Scanner, m: re.Match) -> None:
+    numerator, denominator = Fraction(m["num"] or m["num2"]), Fraction(m["den"] or m["den2"])
+    if numerator >= denominator:
+        raise ValueError(f"not a share: {m[0]}")
+    percent = _exact_fraction(numerator / denominator * 100)
+    s.add(m.start(), m.end(), "percent", percent, "%", _bound(m["pre"]))
+
+
+def _points(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start(), m.end(), "quantity", numeral_value(m["num"]), "点", "exact")
+
+
 def _exact_fraction(value: Fraction) -> Decimal:
     """A fraction as an exact decimal; one that has none (a third) raises, and is read as unparsed."""
     rest = value.denominator
@@ -600,11 +662,25 @@ def _percent(s: _Scanner, m: re.Match) -> None:
         s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post2"], m["pre2"]))
         return
     if m["tenths"]:
-        value = numeral_value(m["tenths"]) * 10 + (5 if m["half"] else 0)
+        value = numeral_value(m["tenths"]) * 10 + (5 if m["half"] else numeral_value(m["digit"] or "0"))
         s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post3"], m["pre3"]))
         return
     unit = "%" if m["unit"] == "%" else "百分点"
     s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["post"], m["pre"]))
+
+
+def _percent_range(s: _Scanner, m: re.Match) -> None:
+    if m["tlo"]:
+        lo, hi, unit = numeral_value(m["tlo"]) * 10, numeral_value(m["thi"]) * 10, "%"
+    elif m["cnlo"]:
+        lo, unit = numeral_value(m["cnlo"]), "%"
+        hi = Decimal(100) if m["cnhi"] == "百" else numeral_value(m["cnhi"])
+    else:
+        lo, hi = numeral_value(m["lo"]), numeral_value(m["hi"])
+        unit = "%" if m["unit"] == "%" else "百分点"
+    if lo >= hi:
+        raise ValueError(f"a range that does not rise: {m[0]}")
+    s.add(m.start(), m.end(), "percent", lo, unit, "range", hi)
 
 
 def _range(s: _Scanner, m: re.Match) -> None:
@@ -640,9 +716,15 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
         unit = "元"
     if not unit and num[0] in _CN_START and (mult or num[-1] in "万亿"):
         unit = _noun_unit(s.text, m.start(), True)  # 受助总人数约为三十九万
-    # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list; one
-    # before 类 is a grade or a programme's name (一类地区, 四类康复训练) unless a count word precedes it.
-    label = unit == "类" and num[0] in _CN_START and not _COUNT_BEFORE.search(s.text, max(0, m.start() - 2), m.start())
+    # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list; 一类
+    # (a kind of) and a numeral before 类 and a place or a grade (二类地区, 三类医院) name, not count,
+    # unless a count word precedes it; 开展三类服务 counts three kinds.
+    label = (
+        unit == "类"
+        and num[0] in _CN_START
+        and not _COUNT_BEFORE.search(s.text, max(0, m.start() - 2), m.start())
+        and (num == "一" or _GRADE_AFTER.match(s.text, end))
+    )
     if (not unit and num[0] in _CN_START) or label:
         s.add(m.start(), end, "word", word_value(m[0]))
         return
@@ -651,7 +733,8 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     bound = _bound(approx1, approx2, pre, post) if approx1 or approx2 or pre or post else "exact"
     if not unit:
         unit = _noun_unit(s.text, m.start(), bool(mult))
-        kind = "quantity" if unit and mult else "number"
+        # 受助总人数为1234。: a counted noun before, and nothing after that could be a measure word.
+        kind = "quantity" if unit and (mult or _CLAUSE_END.match(s.text, end)) else "number"
     s.add(m.start(), end, kind, value, unit or "", bound)
 
 
@@ -689,8 +772,11 @@ _STEPS = (
     (_ORDINAL, _single("ordinal"), None),
     (_ANNIVERSARY, _single("anniversary"), None),
     (_QUANTITY, _enclosed("name"), _QUOTED),
+    (_PERCENT_RANGE, _percent_range, None),
     (_PERCENT, _percent, None),
     (_FRACTION, _fraction, None),
+    (_SLASH_FRACTION, _slash_fraction, None),
+    (_POINTS, _points, None),
     (_RANGE, _range, None),
     (_BARE_MULTIPLIER, _bare_multiplier, None),
     (_QUANTITY, _quantity, None),
@@ -707,9 +793,12 @@ _NEEDS = {
     _SESSION: re.compile("届"),
     _IDENTIFIER: re.compile("编号|编码|序号|号码|文号"),
     _PERCENT: re.compile("%|百分|成"),
+    _PERCENT_RANGE: re.compile("%|百分|成"),
     _FRACTION: re.compile("分之"),
+    _SLASH_FRACTION: re.compile("/"),
+    _POINTS: re.compile("点"),
     _RANGE: re.compile("[—–~至到-]"),
-    _BARE_MULTIPLIER: re.compile("[万亿]"),
+    _BARE_MULTIPLIER: re.compile("[百千万亿]"),
 }
 
 

@@ -237,6 +237,18 @@ def test_windows_line_endings_read_the_same():
         ("共50 000。", [("50 000", "unparsed", "", "")]),
         ("投入1234567890123456789.123456789元。",
          [("1234567890123456789.123456789元", "quantity", "1234567890123456789.123456789", "元")]),
+        # Arabic parts between multiplier words: 万 and 亿 close a section, as in a Chinese numeral
+        ("投入1亿2千万元。", [("1亿2千万元", "quantity", "120000000", "元")]),
+        ("投入1億2千萬元。", [("1億2千萬元", "quantity", "120000000", "元")]),
+        ("投入1千2百万元。", [("1千2百万元", "quantity", "12000000", "元")]),
+        ("投入3亿零500万元。", [("3亿零500万元", "quantity", "305000000", "元")]),
+        ("共1万零2人。", [("1万零2人", "quantity", "10002", "人")]),
+        ("共1万2人。", [("1万2人", "unparsed", "", "")]),  # 12000 (一万二) or 10002: not read
+        ("共3千5人。", [("3千5人", "unparsed", "", "")]),
+        ("共1亿6055元。", [("1亿6055元", "unparsed", "", "")]),  # a tail after 亿 needs eight digits
+        ("共1万零2000人。", [("1万零2000人", "unparsed", "", "")]),
+        ("共1亿123456万元。", [("1亿123456万元", "unparsed", "", "")]),
+        ("共1.5万3千人。", [("1.5万3千人", "unparsed", "", "")]),
     ],
 )  # fmt: skip
 def test_a_numeral_is_read_whole_or_unparsed(text, expected):
@@ -477,7 +489,7 @@ def test_the_amount_after_a_footnote_mark_is_read_whole():
     [
         ("成立105年来，会员增加。", [("105年", "quantity")]),  # a length of time, not a year 105 of the ROC
         ("三成员出席。", [("三", "word")]),  # three members, not 30 %
-        ("九成九的家庭受惠。", [("九", "word"), ("九", "word")]),  # 99 %? not read, so never a wrong value
+        ("九成九的家庭受惠。", [("九成九", "percent")]),  # 99 %: 九 is a digit of hundredths before 的
         ("十年前后变化很大。", [("十年", "quantity")]),  # about ten years: no point in time
         ("三成为长者。", [("三", "word")]),  # 30 % are elders, or three became elders: not read
     ],
@@ -496,3 +508,61 @@ def test_the_session_after_an_ordinal_council_is_no_count():
 
 def test_a_dollar_of_another_country_is_no_yuan():
     assert [(m.kind, m.unit) for m in extract("项目获US$5,000资助。")] == [("number", "")]
+
+
+# --- More forms of real reports: bare 百 and 千, ranges of shares, counted nouns, kinds and points ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare 百, 千 or 千万 after a bound word
+        ("惠及近千人。", ("近千人", "quantity", "1000", "", "人", "at_most")),
+        ("逾百人參加。", ("逾百人", "quantity", "100", "", "人", "at_least")),
+        ("上千名义工参与。", ("上千名", "quantity", "1000", "", "名", "at_least")),
+        ("募得善款逾千万元。", ("逾千万元", "quantity", "10000000", "", "元", "at_least")),
+        ("募得善款逾千萬元。", ("逾千萬元", "quantity", "10000000", "", "元", "at_least")),
+        # tenths with a digit of hundredths
+        ("八成五的长者满意。", ("八成五", "percent", "85", "", "%", "exact")),
+        ("八成五的長者滿意。", ("八成五", "percent", "85", "", "%", "exact")),
+        # ranges of shares
+        ("约15%至20%的家庭受惠。", ("15%至20%", "percent", "15", "20", "%", "range")),
+        ("受惠家庭占百分之十五至二十。", ("百分之十五至二十", "percent", "15", "20", "%", "range")),
+        ("受惠家庭佔百分之十五至百分之二十。", ("百分之十五至百分之二十", "percent", "15", "20", "%", "range")),
+        ("受惠家庭约三至五成。", ("三至五成", "percent", "30", "50", "%", "range")),
+        ("覆盖率提高3至5个百分点。", ("3至5个百分点", "percent", "3", "5", "百分点", "range")),
+        ("覆蓋率提高3至5個百分點。", ("3至5個百分點", "percent", "3", "5", "百分点", "range")),
+        # a counted noun before a number that ends its clause
+        ("受助总人数为1234。", ("1234", "quantity", "1234", "", "人", "exact")),
+        ("受助總人數為1234。", ("1234", "quantity", "1234", "", "人", "exact")),
+        # a count of kinds, and of the points of a speech
+        ("全年开展三类服务。", ("三类", "quantity", "3", "", "类", "exact")),
+        ("全年開展三類服務。", ("三類", "quantity", "3", "", "类", "exact")),
+        ("会长提出三点要求。", ("三点", "quantity", "3", "", "点", "exact")),
+        ("會長提出三點要求。", ("三點", "quantity", "3", "", "点", "exact")),
+        # 乡镇 as a measure word; a share written with a slash
+        ("服务覆盖12乡镇。", ("12乡镇", "quantity", "12", "", "乡镇", "exact")),
+        ("服務覆蓋12鄉鎮。", ("12鄉鎮", "quantity", "12", "", "乡镇", "exact")),
+        ("约1/4的家庭受惠。", ("约1/4", "percent", "25", "", "%", "approx")),
+        ("全港十八區均有服務。", ("十八區", "quantity", "18", "", "区", "exact")),
+    ],
+)
+def test_reads_more_forms_of_real_reports(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下午三点开会。", [("三", "word")]),  # a time of day, not three points
+        ("近2/3的人受惠。", [("2/3", "unparsed")]),  # no exact decimal: seen, never rounded
+        ("1/4举行。", [("1", "number"), ("4", "number")]),  # a date, perhaps: no share
+        ("属于二类地区。", [("二类", "word")]),
+        ("这是一类新服务。", [("一类", "word")]),  # a kind of, not one kind
+        ("十八區區議會開會。", [("十八區區議會", "word")]),  # the name of a body
+        ("十八区区议会开会。", [("十八区区议会", "word")]),
+        ("增长20%-10%。", [("20%-10%", "unparsed")]),  # a range must rise
+    ],
+)
+def test_near_forms_give_no_figure_or_are_unparsed(text, expected):
+    assert [(m.text, m.kind) for m in extract(text)] == expected
