@@ -333,10 +333,12 @@ _PERCENT_RANGE = _guarded(
     rf"|(?P<tlo>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九]){_TO}"
     rf"(?P<thi>[1-9]|[一二两三四五六七八九])成(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])",
 )
+# …and so is one before 余 or 多 with no numeral before it: 千余人, 万余元, 百余万元 (at least one of it).
 _BARE_MULTIPLIER = _guarded(
-    "".join({w[0] for w in _BARE_MULTIPLIER_BOUND}),
+    "".join(sorted({w[0] for w in _BARE_MULTIPLIER_BOUND})) + "百千万亿",
     r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之])上|将近|接近|(?<![最附亲贴靠])近)(?P<mult>[百千][万亿]?|万亿?|亿)"
-    rf"(?P<unit>{_UNIT})",
+    rf"(?P<unit>{_UNIT})"
+    rf"|(?<![{_CN_CHARS}\d.,])(?P<mult2>[百千万亿])[余多](?P<mult3>[万亿])?(?P<unit2>{_UNIT})",
 )
 # 提出三点要求: 点 counts the points of a speech or a plan only before such a word (三点五 is 3.5,
 # 下午三点 a time of day).
@@ -621,6 +623,9 @@ def _identifier(s: _Scanner, m: re.Match) -> None:
 
 
 def _bare_multiplier(s: _Scanner, m: re.Match) -> None:
+    if m["mult2"]:
+        s.add(m.start(), m.end(), "quantity", _scaled("1", m["mult2"] + (m["mult3"] or "")), m["unit2"], "at_least")
+        return
     value = _scaled("1", m["mult"])
     s.add(m.start(), m.end(), "quantity", value, m["unit"], _BARE_MULTIPLIER_BOUND[m["pre"]])
 

@@ -522,6 +522,11 @@ def test_a_dollar_of_another_country_is_no_yuan():
         ("上千名义工参与。", ("上千名", "quantity", "1000", "", "名", "at_least")),
         ("募得善款逾千万元。", ("逾千万元", "quantity", "10000000", "", "元", "at_least")),
         ("募得善款逾千萬元。", ("逾千萬元", "quantity", "10000000", "", "元", "at_least")),
+        # …or before 余 or 多 with no numeral before it
+        ("惠及千余人。", ("千余人", "quantity", "1000", "", "人", "at_least")),
+        ("捐款萬餘元。", ("萬餘元", "quantity", "10000", "", "元", "at_least")),
+        ("百余名志愿者参与。", ("百余名", "quantity", "100", "", "名", "at_least")),
+        ("筹得百余万元。", ("百余万元", "quantity", "1000000", "", "元", "at_least")),
         # tenths with a digit of hundredths
         ("八成五的长者满意。", ("八成五", "percent", "85", "", "%", "exact")),
         ("八成五的長者滿意。", ("八成五", "percent", "85", "", "%", "exact")),
