@@ -117,6 +117,8 @@ def numeral_value(numeral: str) -> Decimal:
 
     Raises ValueError when the numeral cannot be read completely; it never returns a partial value.
     """
+    if len(numeral) > 1 and numeral[0] in "0〇零" and numeral[1] not in ".点":
+        raise ValueError(f"a leading zero: {numeral}")  # 08年, 000人次, 零八年: a code or a year, not a count
     if numeral.isascii() and numeral.isdigit():
         return Decimal(numeral)
     arabic = numeral.replace(",", "").replace(" ", "").replace("\u00a0", "")
@@ -262,14 +264,15 @@ _SP = "[ \u00a0\u3000]?"  # one space, as PDF text and wrapped lines print betwe
 _AR = (
     r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))"
     rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?[多余万亿{''.join(sorted({u[0] for u in UNITS}))}])|\d{{1,3}}(?:,\d{{3}})+|\d+)"
-    r"(?>\.\d+)?(?![.,]?\d)(?! \d{3}(?!\d))"
+    r"(?>\.\d+)?(?![.,]?\d)(?! \d{3}(?!\d))(?!点\d)"
 )
 # A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
 _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
-# Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万元, 1萬3千元.
-# A bounded look-ahead first: most numbers have no multiplier followed by more digits.
-_MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]零?\d)(?:(?:{_AR}[亿万千百]零?){{2,}}|(?:{_AR}[亿万千百]零?)+{_AR})"
+# Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万3000元, 1亿2千万零500元.
+# A bounded look-ahead first: most numbers have no multiplier followed by more digits. The parts are
+# taken atomically, all of them, so that a tail is never left to be read on its own.
+_MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]{{1,2}}零?\d)(?>(?:{_AR}[亿万千百]{{1,2}}零?)+)(?:{_AR})?"
 # 千克 and 千米 are measure words, not 千 times 克.
 _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
 # Each alternation opens with a class of its first characters, which rejects most positions at once.
@@ -302,21 +305,25 @@ def _guarded(starts: str, pattern: str) -> re.Pattern:
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+")
 # Any run of digits and separators: the last alternative of _QUANTITY, for a run that no form reads.
 # (Character classes, not a repeated group, so that a run of a megabyte needs no backtracking stack.)
-_DIGIT_RUN = r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))\d[\d.,]*(?<=\d)(?: \d{3}(?!\d)[\d.,]*(?<=\d))*"
+_DIGIT_RUN = (
+    r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))\d[\d.,]*(?<=\d)(?: \d{3}(?!\d)[\d.,]*(?<=\d))*"
+    r"(?:点\d[\d.,]*(?<=\d)[百千万亿]*)?"  # 3点5万: a Chinese decimal point in Arabic digits
+)
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
-    rf"(?P<approx2>[多余])?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?"
+    rf"(?P<approx2>[多余])?(?P<mult2>(?<=[百千][多余])[万亿]+)?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?"
     rf"|(?P<unreadable>{_DIGIT_RUN})",
 )
+_TO = "(?:—{1,2}|–|-|~|至|到)"
 _RANGE = _guarded(
     _NUMERAL_START,
-    rf"(?P<lo>{_NUM})(?P<lomult>{_MULT})?(?P<lounit>%|{_UNIT})?(?:—{{1,2}}|–|-|~|至|到)"
-    rf"(?P<hi>{_NUM})(?P<himult>{_MULT})?{_SP}(?P<unit>%|{_UNIT})",
+    rf"(?P<lo>{_MIXED}|{_NUM})(?P<lomult>{_MULT})?(?P<lounit>%|{_UNIT})?{_SP}{_TO}{_SP}"
+    rf"(?P<hi>{_MIXED}|{_NUM})(?P<himult>{_MULT})?{_SP}(?P<unit>%|{_UNIT})",
 )
 _PERCENT = _guarded(
     _PREFIX_START + _NUMERAL_START + "百",
-    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个百分点)(?P<post>{_POST})?"
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个?百分点)(?P<post>{_POST})?"
     rf"|(?:(?P<pre2>{_PRE})(?:{_GAP})?)?百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?"
     # 三成 is three tenths (30 %), 三成半 35 %, 八成五 85 % (before punctuation, 的 or a bound word);
     # not in 三成员, 五成新, 成为 (which may be a verb).
@@ -325,7 +332,6 @@ _PERCENT = _guarded(
     rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])(?P<post3>{_POST})?",
 )
 # 15%至20%, 百分之十五至二十, 三至五成, 3至5个百分点: a range of shares, read before either end alone.
-_TO = "(?:—{1,2}|–|-|~|至|到)"
 _PERCENT_RANGE = _guarded(
     _NUMERAL_START + "百",
     rf"(?P<lo>{_NUM})%?{_TO}(?P<hi>{_NUM}){_SP}(?P<unit>%|个百分点)"
@@ -375,13 +381,25 @@ _HOUSEHOLD = _guarded(
     "1-9一二两三四五六七八九", rf"(?P<num>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])口?人(?:家庭|户|家)"
 )
 # 注2,83亿元: a footnote mark before a comma; the number after the comma starts afresh.
-_FOOTNOTE = _guarded("注", r"(?<![关投贯灌专倾])注(?P<num>\d{1,2})(?=[,，])")
+_FOOTNOTE = _guarded("注", r"(?<![关投贯灌专倾挹标备])注(?P<num>\d{1,2})(?=[,，])(?![,，]\d{3}(?!\d))")
 _DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达)$")
-_ORDINAL = re.compile(rf"第{_SP}(?P<num>{_NUM})(?:{_UNIT})?")
+_ORDINAL = re.compile(
+    rf"第{_SP}(?P<num>{_MIXED}|{_NUM})(?P<mult>{_MULT})?(?:{_UNIT})?"
+    rf"(?:(?:、|{_TO})第?(?:{_MIXED}|{_NUM})(?:{_MULT})?(?:{_UNIT})?)*"
+)
 # 五届五次 (the fifth plenary of the fifth council): two ordinals.
 _SESSION = _guarded("第" + _NUMERAL_START, rf"(?:第{_SP})?(?P<num>{_NUM})届(?P<num2>{_NUM})次")
 # 编号:727056962: an identifier, which counts nothing, whatever word follows it.
 _IDENTIFIER = _guarded("编序号文", r"(?:编号|编码|序号|号码|文号)[:：]?[ \u3000]?(?P<num>\d+)(?![\d.,])")
+_ESTIMATE = _guarded(
+    "1-9一二三四五六七八九",
+    rf"(?<![{_CN_CHARS}\d.,])(?P<a>[1-9]|[一二三四五六七八九])、(?P<b>[1-9]|[一二三四五六七八九])[十百千万亿]+"
+    rf"|(?<![{_CN_CHARS}\d.,])(?P<a2>[1-9]|[一二三四五六七八九])、(?P<b2>[1-9]|[一二三四五六七八九])成",
+)
+# 三万5千: a Chinese numeral run into Arabic digits, which no form reads; never its Arabic tail alone.
+_MIXED_SCRIPT = _guarded(
+    _CN_START, rf"(?<![{_CN_CHARS}\d])[{_CN_START}][{_CN_CHARS}]*(?:\d[\d,.]*(?: \d{{3}}(?!\d)[\d,.]*)*[{_CN_CHARS}]*)+"
+)
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
 _DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?![.,]?\d)")
 _SECTION = re.compile(
@@ -404,6 +422,7 @@ _MONEY_NOUN = re.compile(
     r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
+_CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨)$")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
@@ -613,6 +632,20 @@ def _single(kind: str):
     return handle
 
 
+def _ordinal(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start(), m.end(), "ordinal", _scaled(m["num"], m["mult"]))
+
+
+def _estimate(s: _Scanner, m: re.Match) -> None:
+    """三、四百人 is three or four hundred: an estimate, like 三四百, never 400 exact."""
+    if numeral_value(m["b"] or m["b2"]) - numeral_value(m["a"] or m["a2"]) == 1:
+        raise ValueError(f"an estimate, not a numeral: {m[0]}")
+
+
+def _unreadable(s: _Scanner, m: re.Match) -> None:
+    raise ValueError(f"not a numeral: {m[0]}")
+
+
 def _session(s: _Scanner, m: re.Match) -> None:
     s.add(m.start(), m.end("num") + 1, "ordinal", numeral_value(m["num"]))
     s.add(m.start("num2"), m.end(), "ordinal", numeral_value(m["num2"]))
@@ -693,8 +726,8 @@ def _range(s: _Scanner, m: re.Match) -> None:
         return  # 3年至5人: two quantities, read one by one later
     lo_num, lo_mult = _split_multiplier(m["lo"], m["lomult"])
     hi_num, hi_mult = _split_multiplier(m["hi"], m["himult"])
-    if not lo_mult and hi_mult and numeral_value(lo_num) < numeral_value(hi_num):
-        lo_mult = hi_mult  # 3至5万元 is 3万 to 5万
+    if not lo_mult and hi_mult and not m["lounit"] and numeral_value(lo_num) < numeral_value(hi_num):
+        lo_mult = hi_mult  # 3至5万元 is 3万 to 5万, 三至五千元 3000 to 5000; 1元至10万元 is 1 to 10万
     lo, hi = _scaled(lo_num, lo_mult), _scaled(hi_num, hi_mult)
     if lo >= hi:
         raise ValueError(f"a range that does not rise: {m[0]}")
@@ -703,10 +736,12 @@ def _range(s: _Scanner, m: re.Match) -> None:
 
 
 def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
-    """三至五万元: the Chinese numeral 五万 carries the multiplier that 三 shares."""
+    """三至五万元, 三至五千元: the Chinese numeral 五万 (五千) carries the multiplier that 三 shares."""
     core = numeral.rstrip("万亿")
     if core != numeral and core and not set(core) & {"万", "亿"}:
-        return core, numeral[len(core) :] + (multipliers or "")
+        numeral, multipliers = core, numeral[len(core) :] + (multipliers or "")
+    if re.fullmatch("[一二两三四五六七八九][百千]", numeral):
+        return numeral[0], numeral[1] + (multipliers or "")
     return numeral, multipliers or ""
 
 
@@ -714,6 +749,8 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     if m["unreadable"]:
         raise ValueError(f"not a numeral: {m[0]}")  # a run of digits that no form reads: 1.1.1.1
     num, pre, approx1, mult, approx2, unit, post = m.group("num", "pre", "approx1", "mult", "approx2", "unit", "post")
+    if "点" in num and not mult and _CLOCK_BEFORE.search(s.text, max(0, m.start() - 3), m.start()):
+        raise ValueError(f"a time of day, not a decimal: {m[0]}")  # 下午两点三场: two o'clock, three sessions
     kind, end = "quantity", m.end()
     if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
         unit = _noun_after(s.text, end, bool(mult))
@@ -733,7 +770,7 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     if (not unit and num[0] in _CN_START) or label:
         s.add(m.start(), end, "word", word_value(m[0]))
         return
-    value = _scaled(num, mult)
+    value = _scaled(num, (mult or "") + (m["mult2"] or ""))
     # 约1万多元: 多 says more than 约, so it decides the bound.
     bound = _bound(approx1, approx2, pre, post) if approx1 or approx2 or pre or post else "exact"
     if not unit:
@@ -772,11 +809,13 @@ _STEPS = (
     (_RELATIVE_TIME, _numeral_word, None),
     (_HOUSEHOLD, _numeral_word, None),
     (_IDENTIFIER, _identifier, None),
+    (_MIXED_SCRIPT, _unreadable, None),
     (_QUANTITY, _enclosed("title"), _TITLE),
     (_SESSION, _session, None),
-    (_ORDINAL, _single("ordinal"), None),
+    (_ORDINAL, _ordinal, None),
     (_ANNIVERSARY, _single("anniversary"), None),
     (_QUANTITY, _enclosed("name"), _QUOTED),
+    (_ESTIMATE, _estimate, None),
     (_PERCENT_RANGE, _percent_range, None),
     (_PERCENT, _percent, None),
     (_FRACTION, _fraction, None),
@@ -799,6 +838,7 @@ _NEEDS = {
     _IDENTIFIER: re.compile("编号|编码|序号|号码|文号"),
     _PERCENT: re.compile("%|百分|成"),
     _PERCENT_RANGE: re.compile("%|百分|成"),
+    _ESTIMATE: re.compile("、"),
     _FRACTION: re.compile("分之"),
     _SLASH_FRACTION: re.compile("/"),
     _POINTS: re.compile("点"),

@@ -16,6 +16,16 @@ _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
     "－": "-",
     "（": "(",
     "）": ")",
+    "○": "〇",  # the zero of Taiwan and Hong Kong typesetting (一○五)
+    "〜": "~",
+    "∼": "~",
+    "―": "—",
+    "‐": "-",
+    "−": "-",
+    "﹣": "-",
+    "\u2009": " ",  # thin and narrow no-break spaces, as thousands separators
+    "\u202f": " ",
+    "\u00a0": " ",
 }
 
 # Traditional forms of the characters the patterns look at. A small fixed map keeps the
@@ -23,9 +33,9 @@ _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
 _TRADITIONAL = dict(
     zip(
         "萬億餘約戶場個屆項兩週數點過進來張條臺間冊歲頁種輛節隻獎對級縣區鄉鎮筆門倉達總計與"
-        "時這訊餅將為獲領發補貼資經費幣於滿額問殘農兒婦學眾職願貧員噸畝課鐘類註後議會",
+        "時這訊餅將為獲領發補貼資經費幣於滿額問殘農兒婦學眾職願貧員噸畝課鐘類註後議會內佔",
         "万亿余约户场个届项两周数点过进来张条台间册岁页种辆节只奖对级县区乡镇笔门仓达总计与"
-        "时这讯饼将为获领发补贴资经费币于满额问残农儿妇学众职愿贫员吨亩课钟类注后议会",
+        "时这讯饼将为获领发补贴资经费币于满额问残农儿妇学众职愿贫员吨亩课钟类注后议会内占",
         strict=True,
     )
 )
