@@ -82,7 +82,7 @@ _BOUND_GAP_WORDS = (
 # after normalisation, so the simplified form covers the traditional one (這一年, 一個月餅).
 SET_PHRASES = (
     "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
-    "一期工程", "一个讯息", "一个月饼", "一成不变",
+    "一期工程", "一个讯息", "一个月饼", "一成不变", "成千上万", "成百上千",
     "三八妇女节", "三八节", "三八红旗", "五一劳动节", "五一节", "五四青年节", "六一儿童节", "六一节", "八一建军节",
     "四套班子", "十八区区议会", "18区区议会",
     "之一", "一等奖", "二等奖", "三等奖", "二孩", "三孩", "左一", "左二", "左三", "右一", "右二", "右三",
@@ -309,10 +309,17 @@ _DIGIT_RUN = (
     r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))\d[\d.,]*(?<=\d)(?: \d{3}(?!\d)[\d.,]*(?<=\d))*"
     r"(?:点\d[\d.,]*(?<=\d)[百千万亿]*)?"  # 3点5万: a Chinese decimal point in Arabic digits
 )
+# After the measure word: 两年半 (and a half), 3年多来 (and more), 12元5角 (and tenths of a yuan).
+_AFTER_UNIT = (
+    r"半(?![价数年天月日小个岛山])|多(?=[来的,，。;；、)）\s]|$|时间|前|后)"
+    r"|(?<=元)(?:[1-9]|[一二三四五六七八九])角"
+)
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
-    rf"(?P<approx2>[多余])?(?P<mult2>(?<=[百千][多余])[万亿]+)?(?:{_SP}(?P<unit>{_UNIT}))?(?P<post>{_POST})?"
+    rf"(?P<approx2>[多余])?(?P<mult2>(?<=[百千][多余])[万亿]+)?"
+    rf"(?:{_SP}(?:个(?P<between>[半多余])(?P<timeunit>月|小时)|(?P<unit>{_UNIT})(?P<after>{_AFTER_UNIT})?))?"
+    rf"(?P<post>{_POST})?"
     rf"|(?P<unreadable>{_DIGIT_RUN})",
 )
 _TO = "(?:—{1,2}|–|-|~|至|到)"
@@ -323,12 +330,12 @@ _RANGE = _guarded(
 )
 _PERCENT = _guarded(
     _PREFIX_START + _NUMERAL_START + "百",
-    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM}){_SP}(?P<unit>%|个?百分点)(?P<post>{_POST})?"
-    rf"|(?:(?P<pre2>{_PRE})(?:{_GAP})?)?百分之(?P<cn>百|{_CN})(?P<post2>{_POST})?"
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM})(?P<few1>[多余])?{_SP}(?P<unit>%|个?百分点)(?P<post>{_POST})?"
+    rf"|(?:(?P<pre2>{_PRE})(?:{_GAP})?)?百分之(?P<cn>百|{_CN})(?P<few2>[几多余])?(?P<post2>{_POST})?"
     # 三成 is three tenths (30 %), 三成半 35 %, 八成五 85 % (before punctuation, 的 or a bound word);
     # not in 三成员, 五成新, 成为 (which may be a verb).
     rf"|(?:(?P<pre3>{_PRE})(?:{_GAP})?)?(?P<tenths>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])成"
-    rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?=[的,，。;；、)）]|{_POST}))?"
+    rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?=[的,，。;；、)）]|{_POST})|(?P<few3>多))?"
     rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])(?P<post3>{_POST})?",
 )
 # 15%至20%, 百分之十五至二十, 三至五成, 3至5个百分点: a range of shares, read before either end alone.
@@ -400,6 +407,11 @@ _ESTIMATE = _guarded(
 _MIXED_SCRIPT = _guarded(
     _CN_START, rf"(?<![{_CN_CHARS}\d])[{_CN_START}][{_CN_CHARS}]*(?:\d[\d,.]*(?: \d{{3}}(?!\d)[\d,.]*)*[{_CN_CHARS}]*)+"
 )
+# 数十万, 几百人, 十几万: an estimate, never the 十万 or 百 inside it.
+_ROUGH = _guarded(
+    "数几十百千万",
+    rf"(?<![人户次件总岁])[数几](?=[十百千万亿])[十百千万亿]+|(?<![{_CN_CHARS}])[十百千万]几[十百千万亿]*",
+)
 _ANNIVERSARY = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})周年")
 _DAY_NAME = _guarded("0-9", r"(?<!\d)(?<!\d[.,])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?![.,]?\d)")
 _SECTION = re.compile(
@@ -422,6 +434,11 @@ _MONEY_NOUN = re.compile(
     r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
+# Measure words of things counted whole: 1.5人 is a heading number or a misprint, never a count.
+_DISCRETE = frozenset(
+    "人 人次 户 户次 名 位 个 家 所 宗 件 次 场 场次 本 份 项 批 张 台 辆 套 条 座 间 篇 册 例 对 届 "
+    "县 市 区 镇 乡 乡镇 村 类 盒 罐 支 集 期 节 堂 起 点".split()
+)
 _CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨)$")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
@@ -435,6 +452,9 @@ _GRADE_AFTER = re.compile("地区|城市|地方|县|市|区|乡|镇|医院|疫�
 _COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
 _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
+_MULTIPLIED = re.compile(r"[\d〇零一二两三四五六七八九十][百千万亿萬億]")
+_THOUSANDS_OR_LIST = re.compile(r"\D*\d{1,3}[，,]\d{3}(?!\d)\D*")
+_LIST_CUE = re.compile("分别|分別|依次|各")
 
 
 @dataclass(frozen=True)
@@ -697,14 +717,19 @@ def _exact_fraction(value: Fraction) -> Decimal:
 def _percent(s: _Scanner, m: re.Match) -> None:
     if m["cn"]:
         value = Decimal(100) if m["cn"] == "百" else numeral_value(m["cn"])
-        s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post2"], m["pre2"]))
+        s.add(m.start(), m.end(), "percent", value, "%", _bound(_more(m["few2"]), m["post2"], m["pre2"]))
         return
     if m["tenths"]:
         value = numeral_value(m["tenths"]) * 10 + (5 if m["half"] else numeral_value(m["digit"] or "0"))
-        s.add(m.start(), m.end(), "percent", value, "%", _bound(m["post3"], m["pre3"]))
+        s.add(m.start(), m.end(), "percent", value, "%", _bound(_more(m["few3"]), m["post3"], m["pre3"]))
         return
     unit = "%" if m["unit"] == "%" else "百分点"
-    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(m["post"], m["pre"]))
+    s.add(m.start(), m.end(), "percent", numeral_value(m["num"]), unit, _bound(_more(m["few1"]), m["post"], m["pre"]))
+
+
+def _more(word: str | None) -> str | None:
+    """三十几, 三十多, 三十余 after 百分之 or before %: more than thirty."""
+    return "多" if word else None
 
 
 def _percent_range(s: _Scanner, m: re.Match) -> None:
@@ -771,12 +796,22 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
         s.add(m.start(), end, "word", word_value(m[0]))
         return
     value = _scaled(num, (mult or "") + (m["mult2"] or ""))
+    if m["timeunit"]:  # 1个半小时, 3个多月
+        unit, approx2 = ("个月" if m["timeunit"] == "月" else "小时"), approx2 or m["between"].replace("半", "")
+    after = (m["after"] or "") + (m["between"] or "")
+    if "半" in after:
+        value += Decimal("0.5")
+    elif after.endswith("角"):
+        value += numeral_value(after[0]) / 10
+    approx2 = approx2 or ("多" if "多" in after else None)
     # 约1万多元: 多 says more than 约, so it decides the bound.
     bound = _bound(approx1, approx2, pre, post) if approx1 or approx2 or pre or post else "exact"
     if not unit:
         unit = _noun_unit(s.text, m.start(), bool(mult))
         # 受助总人数为1234。: a counted noun before, and nothing after that could be a measure word.
         kind = "quantity" if unit and (mult or _CLAUSE_END.match(s.text, end)) else "number"
+    if unit in _DISCRETE and not mult and value != value.to_integral_value():
+        raise ValueError(f"a part of something counted whole: {m[0]}")  # 1.200人, 2.3项目 (a heading)
     s.add(m.start(), end, kind, value, unit or "", bound)
 
 
@@ -810,6 +845,7 @@ _STEPS = (
     (_HOUSEHOLD, _numeral_word, None),
     (_IDENTIFIER, _identifier, None),
     (_MIXED_SCRIPT, _unreadable, None),
+    (_ROUGH, _unreadable, None),
     (_QUANTITY, _enclosed("title"), _TITLE),
     (_SESSION, _session, None),
     (_ORDINAL, _ordinal, None),
@@ -839,6 +875,7 @@ _NEEDS = {
     _PERCENT: re.compile("%|百分|成"),
     _PERCENT_RANGE: re.compile("%|百分|成"),
     _ESTIMATE: re.compile("、"),
+    _ROUGH: re.compile("[数几]"),
     _FRACTION: re.compile("分之"),
     _SLASH_FRACTION: re.compile("/"),
     _POINTS: re.compile("点"),
@@ -854,17 +891,33 @@ def _numeral_start(m: re.Match) -> int:
 
 
 def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
-    """分别资助120，340，560户: unitless numbers listed before a quantity take its measure word."""
+    """分别资助120，340，560户: unitless numbers listed before a quantity take its measure word.
+
+    Not its multiplier (3、5万元 may be 3万 or an estimate: the 3 stays a number), and not across a
+    comma that may group thousands (约3，500人 is 3500 or a list: both are unparsed, unless 分别 or a
+    third item says it is a list).
+    """
     out = list(mentions)
     for i in range(len(out) - 1, 0, -1):
         last, before = out[i], out[i - 1]
         if last.kind != "quantity" or last.bound != "exact" or before.kind != "number" or not last.unit:
             continue
-        if _LIST_SEPARATOR.fullmatch(text[before.end : last.start]):
-            out[i - 1] = Mention(
-                before.start, before.end, before.text, "quantity", before.value, None, last.unit, "exact"
-            )
+        if not _LIST_SEPARATOR.fullmatch(text[before.end : last.start]) or _MULTIPLIED.search(last.text):
+            continue
+        third = i > 1 and out[i - 2].kind == "number" and _LIST_SEPARATOR.fullmatch(text[out[i - 2].end : before.start])
+        if _THOUSANDS_OR_LIST.fullmatch(text[before.start : last.end]) and not (
+            third or _LIST_CUE.search(text, max(0, before.start - 12), before.start)
+        ):
+            out[i - 1], out[i] = _unparsed(before), _unparsed(last)
+            continue
+        out[i - 1] = Mention(
+            before.start, before.end, before.text, "quantity", before.value, None, last.unit, before.bound
+        )
     return out
+
+
+def _unparsed(m: Mention) -> Mention:
+    return Mention(m.start, m.end, m.text, "unparsed", None, None, "", "exact")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -890,7 +943,21 @@ def extract(text: str) -> list[Mention]:
                 s.add(_numeral_start(m), m.end(), "unparsed", None)
         if s.masks:
             s.mask()
-    return _share_list_units(sorted(s.mentions, key=lambda m: m.start), text)
+    return _broken_numerals(_share_list_units(sorted(s.mentions, key=lambda m: m.start), text), text)
+
+
+_BROKEN_BEFORE = re.compile(r"[\d,.百千万亿萬億][ \t\u3000]*\r?\n[ \t\u3000]*$")
+_BROKEN_AFTER = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*\d")
+
+
+def _broken_numerals(mentions: list[Mention], text: str) -> list[Mention]:
+    """12,\n345人次: a numeral that a line break cut in two is unparsed, both halves of it."""
+    out = []
+    for m in mentions:
+        cut_before = _BROKEN_BEFORE.search(text, max(0, m.start - 8), m.start)
+        cut_after = m.text[-1] in "0123456789,.百千万亿萬億" and _BROKEN_AFTER.match(text, m.end)
+        out.append(_unparsed(m) if m.kind != "unparsed" and (cut_before or cut_after) else m)
+    return out
 
 
 def format_value(value: Decimal | str | None) -> str:

@@ -47,6 +47,8 @@ _TABLE = str.maketrans(_FULLWIDTH | _TRADITIONAL)
 # number or a marker, and are never joined.
 _BREAK = re.compile(r"(?<=[\u4e00-\u9fff\d“”《》、])[ \t\u3000\r]*\n\s*(?=[\u4e00-\u9fff“《])")
 _HEADING = re.compile(r"^\s*(?:\d+\s|[□▲—])|\S\s+\S")
+# A page number alone on its line, or a caption's number (表1, 图2.3), is not joined to what follows.
+_NUMBER_LINE = re.compile(r"^\s*\d+\s*$|[表图圖]\s*\d+(?:\.\d+)*\s*$")
 
 
 _MAPPED = re.compile("[" + re.escape("".join(_FULLWIDTH | _TRADITIONAL)) + "]")
@@ -79,7 +81,8 @@ def join_layout_breaks(text: str) -> Joined:
     last = 0
     for m in _BREAK.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _HEADING.search(text[line_start : m.start()]) and not _is_sentence(text[line_start : m.start()]):
+        line = text[line_start : m.start()]
+        if (_HEADING.search(line) and not _is_sentence(line)) or _NUMBER_LINE.search(line):
             continue
         parts.append(text[last : m.start()])
         kept += m.start() - last
