@@ -435,9 +435,11 @@ _MONEY_NOUN = re.compile(
 )
 _NOUN_UNIT = {"家庭": "户"}
 # Measure words of things counted whole: 1.5人 is a heading number or a misprint, never a count.
-_DISCRETE = frozenset(
-    ["人", "人次", "户", "户次", "名", "位", "个", "家", "所", "宗", "件", "次", "场", "场次", "本", "份", "项", "批", "张", "台", "辆", "套", "条", "座", "间", "篇", "册", "例", "对", "届", "县", "市", "区", "镇", "乡", "乡镇", "村", "类", "盒", "罐", "支", "集", "期", "节", "堂", "起", "点"]
+_DISCRETE_WORDS = (
+    "人 人次 户 户次 名 位 个 家 所 宗 件 次 场 场次 本 份 项 批 张 台 辆 套 条 座 间 篇 册 例 对 届 "
+    "县 市 区 镇 乡 乡镇 村 类 盒 罐 支 集 期 节 堂 起 点"
 )
+_DISCRETE = frozenset(_DISCRETE_WORDS.split())
 _CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨)$")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
