@@ -44,13 +44,17 @@ MEASURED = frozenset({"quantity", "percent", "range"})
 _UNIT_WORDS = (
     "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
-    "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 "
+    "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 周岁 "
+    "美元 美金 欧元 英镑 日元 澳元 加元 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
 _UNIT_ALIAS = {"港元": "元", "港币": "元", "澳门元": "元", "新台币": "元", "台币": "元", "人民币": "元"}
+_UNIT_ALIAS |= {"周岁": "岁", "美金": "美元"}
 # …and so is a number after a currency word or sign with no measure word after it ($2.5亿, 港币150万);
 # but not after US$ or A$, which are no 元 (美元 is not among the measure words either).
+# A dollar of another country (US$, A$, S$) or a euro is no 元; US$ is 美元, the others have no unit here.
+_FOREIGN_BEFORE = re.compile(r"(?:US|A|C|S)\$ ?$|[€£] ?$")
 _CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|(?<![A-Za-z])\$|RMB|￥|¥) ?$")
 # Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
 _MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
@@ -71,12 +75,14 @@ _BARE_MULTIPLIER_BOUND = {
 _SUFFIX_BOUND = {
     "多": "at_least", "余": "at_least", "以上": "at_least", "有余": "at_least",
     "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
+    "或以上": "at_least", "及以上": "at_least", "或以下": "at_most", "及以下": "at_most",
 }  # fmt: skip
 # Words that may stand between a bound word and its number: 最高可增加4789元, 至少每月5000元,
 # 逾港币150万元. A closed list, so that a bound word never reaches a number across a clause.
 _BOUND_GAP_WORDS = (
     "可 能 将 达 为 有 共 获 可达 可获 增加 提高 补助 补贴 资助 发放 领取 领 多领 额外 一次性 "
-    "每月 每年 每人 每户 每宗 每次 每名 每个 每天 每家 港币 港元 人民币 新台币 台币 澳门币"
+    "每月 每年 每人 每户 每宗 每次 每名 每个 每天 每家 港币 港元 人民币 新台币 台币 澳门币 "
+    "$ HK$ NT$ MOP$ US$ RMB ￥ ¥ 占"
 )
 # Words that contain a numeral followed by a measure word but count nothing. The text is matched
 # after normalisation, so the simplified form covers the traditional one (這一年, 一個月餅).
@@ -276,20 +282,29 @@ _MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]{{1,2}}零?\d)(?>(?:{_AR}[亿万千�
 # 千克 and 千米 are measure words, not 千 times 克.
 _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
 # Each alternation opens with a class of its first characters, which rejects most positions at once.
-_UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})"
+# A measure word that starts a noun is no measure word: 3.6万市民, 10万村民, 3万年轻人, 500家长, 80年代.
+_NOT_A_UNIT = (
+    "(?<=市)民|(?<=村)民|(?<=年)[轻代级]|(?<=家)长|(?<=本)地|(?<=台)胞|(?<=乡)亲|(?<=周)边|(?<=位)数"
+    "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查"
+)
+_UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})(?!{_NOT_A_UNIT})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
 _PRE = (
     f"(?=[{''.join(sorted({w[0] for w in _PREFIX_BOUND}))}])(?:"
     + (
         "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
-        .replace("|约", "|(?<![节签预制公邀])约")
-        .replace("|近", "|(?<![最附亲贴靠将接])近")
+        .replace("|约", "|(?<![节签预制公邀合特违条契])约")
+        .replace("|近", "|(?<![最附亲贴靠将接邻走])近")
     )
     + ")"
 )
 # 约占全县总人口的4.5%: a share of something, named between 占 and 的.
-_GAP = "(?:" + "|".join(sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True)) + "|占[^,，。;；:：\\d]{0,12}的){1,3}"
-_POST = "以上|以下|以内|左右|上下|有余"
+_GAP = (
+    "(?:"
+    + "|".join(re.escape(w) for w in sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True))
+    + "|占[^,，。;；:：\\d]{0,12}的){1,3}"
+)
+_POST = "或以上|及以上|或以下|及以下|以上|以下|以内|左右|上下|有余"
 
 # Each pattern opens with a look-ahead at the characters its match can start with: the engine
 # then rejects most positions at the first character, which makes extraction about three times faster.
@@ -349,7 +364,7 @@ _PERCENT_RANGE = _guarded(
 # …and so is one before 余 or 多 with no numeral before it: 千余人, 万余元, 百余万元 (at least one of it).
 _BARE_MULTIPLIER = _guarded(
     "".join(sorted({w[0] for w in _BARE_MULTIPLIER_BOUND})) + "百千万亿",
-    r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之])上|将近|接近|(?<![最附亲贴靠])近)(?P<mult>[百千][万亿]?|万亿?|亿)"
+    r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之网晚早马路线身手楼山台世北向街海])上|将近|接近|(?<![最附亲贴靠邻走])近)(?P<mult>[百千][万亿]?|万亿?|亿)"
     rf"(?P<unit>{_UNIT})"
     rf"|(?<![{_CN_CHARS}\d.,])(?P<mult2>[百千万亿])[余多](?P<mult3>[万亿])?(?P<unit2>{_UNIT})",
 )
@@ -429,9 +444,19 @@ _SET_PHRASE = _guarded(
 )
 # A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
 # or, for a sum in 万 or 亿, a noun of money (低保金3347万).
-_COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数[^,，。;；:：\d]{0,12}$")
+_COUNTED_NOUN = re.compile(r"(人次|人|户|家庭|场次|次|件)数(?![字据])[^,，。;；:：\d]{0,12}$")
+# …and, for a bare number that ends its clause, only with verbs of being between: 受助人数为1234。
+_COUNTED_NOUN_NEAR = re.compile(
+    r"(?:人次|人|户|家庭|场次|次|件)数(?:[为达是约有共计已到逾近超过]|合计|总计|累计){0,4}[:：]?$"
+)
+# A group of people named just before a number counts them, before any noun of money further back
+# (奖学金惠及学生1.2万, 基金会服务对象逾3万).
+_PEOPLE_BEFORE = re.compile(
+    "(?:残疾人|老年人|老人|长者|儿童|妇女|学生|青少年|群众|居民|市民|村民|职工|志愿者|义工|游客|对象|会员|家庭)"
+    r"(?:[达逾近约有共计为]|超过|累计){0,3}$"
+)
 _MONEY_NOUN = re.compile(
-    r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)[^,，。;；:：\d]{0,8}$"
+    r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)(?![会周])[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
 # Measure words of things counted whole: 1.5人 is a heading number or a misprint, never a count.
@@ -440,15 +465,18 @@ _DISCRETE_WORDS = (
     "县 市 区 镇 乡 乡镇 村 类 盒 罐 支 集 期 节 堂 起 点"
 )
 _DISCRETE = frozenset(_DISCRETE_WORDS.split())
+_TIME_UNITS = frozenset(["年", "个月", "天", "周", "日"])
 _CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨)$")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
     "的?(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
-    "志愿者|义工|贫困人口|人口|党员|会员)"
+    "志愿者|义工|贫困人口|人口|党员|会员|年轻人|家长|台胞|乡亲|本地居民|周边居民|游客)"
+    # …unless a fund for them follows: 3000万残疾人就业保障金 is money
+    "(?![^,，。;；:：\\d]{0,8}?(?:金|资金|补贴|经费|款))"
 )
 _MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
-_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰")
+_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰年家台乡本周游")
 _GRADE_AFTER = re.compile("地区|城市|地方|县|市|区|乡|镇|医院|疫苗|药品|岗位|伤残|残疾|工伤|学校|标准|保护")
 _COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
@@ -780,7 +808,10 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     kind, end = "quantity", m.end()
     if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
         unit = _noun_after(s.text, end, bool(mult))
-    if not unit and _CURRENCY_BEFORE.search(s.text, max(0, m.start("num") - 4), m.start("num")):
+    foreign = _FOREIGN_BEFORE.search(s.text, max(0, m.start("num") - 4), m.start("num"))
+    if not unit and foreign:
+        unit = "美元" if foreign[0].startswith("US") else ""
+    elif not unit and _CURRENCY_BEFORE.search(s.text, max(0, m.start("num") - 4), m.start("num")):
         unit = "元"
     if not unit and num[0] in _CN_START and (mult or num[-1] in "万亿"):
         unit = _noun_unit(s.text, m.start(), True)  # 受助总人数约为三十九万
@@ -805,12 +836,18 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
     elif after.endswith("角"):
         value += numeral_value(after[0]) / 10
     approx2 = approx2 or ("多" if "多" in after else None)
-    # 约1万多元: 多 says more than 约, so it decides the bound.
+    # 约1万多元: 多 says more than 约, so it decides the bound. 近3年 is the last three years, exactly.
+    pre = None if pre == "近" and unit in _TIME_UNITS else pre
     bound = _bound(approx1, approx2, pre, post) if approx1 or approx2 or pre or post else "exact"
-    if not unit:
+    if not unit and not foreign:
         unit = _noun_unit(s.text, m.start(), bool(mult))
-        # 受助总人数为1234。: a counted noun before, and nothing after that could be a measure word.
-        kind = "quantity" if unit and (mult or _CLAUSE_END.match(s.text, end)) else "number"
+        # 受助总人数为1234。: a counted noun just before, and nothing after that could be a measure word.
+        at_clause_end = _CLAUSE_END.match(s.text, end) and _COUNTED_NOUN_NEAR.search(
+            s.text, max(0, m.start() - 16), m.start()
+        )
+        kind = "quantity" if unit and (mult or at_clause_end) else "number"
+    elif not unit:
+        kind = "number"  # A$5,000: money, but not in a unit of this vocabulary
     if unit in _DISCRETE and not mult and value != value.to_integral_value():
         raise ValueError(f"a part of something counted whole: {m[0]}")  # 1.200人, 2.3项目 (a heading)
     s.add(m.start(), end, kind, value, unit or "", bound)
@@ -829,9 +866,12 @@ def _noun_unit(text: str, start: int, multiplied: bool) -> str:
     found = _COUNTED_NOUN.search(text, before, start) if text.find("数", before, start) >= 0 else None
     if found:
         return _NOUN_UNIT.get(found[1], found[1])
-    if multiplied and _MONEY_NOUN.search(text, max(0, start - 16), start):
-        return "元"
-    return ""
+    if not multiplied:
+        return ""
+    people = _PEOPLE_BEFORE.search(text, max(0, start - 8), start)
+    if people:
+        return "户" if people[0].startswith("家庭") else "人"
+    return "元" if _MONEY_NOUN.search(text, max(0, start - 16), start) else ""
 
 
 # In order of precedence: (pattern, handler, enclosing pattern or None).
@@ -948,16 +988,21 @@ def extract(text: str) -> list[Mention]:
 
 
 _BROKEN_BEFORE = re.compile(r"[\d,.百千万亿萬億][ \t\u3000]*\r?\n[ \t\u3000]*$")
+_MINUS_BEFORE = re.compile(r"(?:^|[^\d〇零一二两三四五六七八九十百千万亿%])[-－−﹣]$")
 _BROKEN_AFTER = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*\d")
 
 
 def _broken_numerals(mentions: list[Mention], text: str) -> list[Mention]:
-    """12,\n345人次: a numeral that a line break cut in two is unparsed, both halves of it."""
+    """12,\n345人次: a numeral that a line break cut in two is unparsed, both halves of it.
+
+    So is a number after a minus sign (增长率为-3.5%): a value without its sign would be wrong.
+    """
     out = []
     for m in mentions:
         cut_before = _BROKEN_BEFORE.search(text, max(0, m.start - 8), m.start)
         cut_after = m.text[-1] in "0123456789,.百千万亿萬億" and _BROKEN_AFTER.match(text, m.end)
-        out.append(_unparsed(m) if m.kind != "unparsed" and (cut_before or cut_after) else m)
+        signed = _MINUS_BEFORE.search(text, max(0, m.start - 2), m.start)
+        out.append(_unparsed(m) if m.kind != "unparsed" and (cut_before or cut_after or signed) else m)
     return out
 
 

@@ -507,7 +507,9 @@ def test_the_session_after_an_ordinal_council_is_no_count():
 
 
 def test_a_dollar_of_another_country_is_no_yuan():
-    assert [(m.kind, m.unit) for m in extract("项目获US$5,000资助。")] == [("number", "")]
+    assert [(m.kind, m.unit) for m in extract("项目获US$5,000资助。")] == [("quantity", "美元")]
+    assert [(m.kind, m.unit) for m in extract("项目获A$5,000资助。")] == [("number", "")]
+    assert [(m.kind, m.unit) for m in extract("捐款500万美元。")] == [("quantity", "美元")]
 
 
 # --- More forms of real reports: bare 百 and 千, ranges of shares, counted nouns, kinds and points ---
