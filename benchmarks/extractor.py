@@ -36,6 +36,8 @@ INPUTS = {
     "multipliers": ("9万万万…元 (a number of a million digits)", _multipliers),
     "percent_words": ("百分之 and a Chinese decimal, repeated", lambda n: "百分之十二点五，" * (n // 24)),
     "dense_ranges": ("3至3至… (a number every 4 bytes)", lambda n: "3至" * (n // 4)),
+    "mixed_parts": ("1万1万1万… (one mixed numeral of endless parts)", lambda n: "1万" * (n // 4)),
+    "mixed_ranges": ("1万5千至1万5千至… (mixed numerals joined as ranges)", lambda n: "1万5千至" * (n // 14)),
     "unclosed_marks": ("《“《“… (titles and quotes never closed)", lambda n: "《“" * (n // 6)),
     "line_breaks": ("字\\n字\\n… (a layout break on every line)", lambda n: "字\n" * (n // 4)),
     "footnotes": ("注1,注1,… (a footnote mark before every comma)", lambda n: "注1," * (n // 5)),

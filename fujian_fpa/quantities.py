@@ -55,6 +55,7 @@ _UNIT_ALIAS |= {"周岁": "岁", "美金": "美元"}
 # but not after US$ or A$, which are no 元 (美元 is not among the measure words either).
 # A dollar of another country (US$, A$, S$) or a euro is no 元; US$ is 美元, the others have no unit here.
 _FOREIGN_BEFORE = re.compile(r"(?:US|A|C|S)\$ ?$|[€£] ?$")
+_CURRENCY_ENDS = frozenset("$€£币元B¥￥")
 _CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|(?<![A-Za-z])\$|RMB|￥|¥) ?$")
 # Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
 _MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
@@ -90,7 +91,8 @@ SET_PHRASES = (
     "一年来", "这一年", "那一年", "一年一度", "一家人", "一起", "一对一", "一次性", "进万家", "千家万户",
     "一期工程", "一个讯息", "一个月饼", "一成不变", "成千上万", "成百上千",
     "三八妇女节", "三八节", "三八红旗", "五一劳动节", "五一节", "五四青年节", "六一儿童节", "六一节", "八一建军节",
-    "四套班子", "十八区区议会", "18区区议会",
+    "四套班子", "十八区区议会", "18区区议会", "十八乡", "十四乡",
+    "二期工程", "三期工程", "五个一批", "六个精准", "三天两头", "三番五次", "三次分配", "二次伤害", "1对1",
     "之一", "一等奖", "二等奖", "三等奖", "二孩", "三孩", "左一", "左二", "左三", "右一", "右二", "右三",
 )  # fmt: skip
 # 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
@@ -278,7 +280,7 @@ _NUM = rf"(?:{_AR}|{_CN})"
 # Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万3000元, 1亿2千万零500元.
 # A bounded look-ahead first: most numbers have no multiplier followed by more digits. The parts are
 # taken atomically, all of them, so that a tail is never left to be read on its own.
-_MIXED = rf"(?=[\d,.]{{1,30}}[亿万千百]{{1,2}}零?\d)(?>(?:{_AR}[亿万千百]{{1,2}}零?)+)(?:{_AR})?"
+_MIXED = rf"(?<![亿万千百零])(?=[\d,.]{{1,30}}[亿万千百]{{1,2}}零?\d)(?>(?:{_AR}[亿万千百]{{1,2}}零?)+)(?:{_AR})?"
 # 千克 and 千米 are measure words, not 千 times 克.
 _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
 # Each alternation opens with a class of its first characters, which rejects most positions at once.
@@ -341,7 +343,7 @@ _TO = "(?:—{1,2}|–|-|~|至|到)"
 _RANGE = _guarded(
     _NUMERAL_START,
     rf"(?P<lo>{_MIXED}|{_NUM})(?P<lomult>{_MULT})?(?P<lounit>%|{_UNIT})?{_SP}{_TO}{_SP}"
-    rf"(?P<hi>{_MIXED}|{_NUM})(?P<himult>{_MULT})?{_SP}(?P<unit>%|{_UNIT})",
+    rf"(?P<hi>{_MIXED}|{_NUM})(?:{_SP}(?P<himult>{_MULT}))?(?P<himore>[多余])?{_SP}(?P<unit>%|{_UNIT})",
 )
 _PERCENT = _guarded(
     _PREFIX_START + _NUMERAL_START + "百",
@@ -351,7 +353,7 @@ _PERCENT = _guarded(
     # not in 三成员, 五成新, 成为 (which may be a verb).
     rf"|(?:(?P<pre3>{_PRE})(?:{_GAP})?)?(?P<tenths>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])成"
     rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?=[的,，。;；、)）]|{_POST})|(?P<few3>多))?"
-    rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])(?P<post3>{_POST})?",
+    rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人新])(?P<post3>{_POST})?",
 )
 # 15%至20%, 百分之十五至二十, 三至五成, 3至5个百分点: a range of shares, read before either end alone.
 _PERCENT_RANGE = _guarded(
@@ -371,30 +373,47 @@ _BARE_MULTIPLIER = _guarded(
 # 提出三点要求: 点 counts the points of a speech or a plan only before such a word (三点五 is 3.5,
 # 下午三点 a time of day).
 _POINTS = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})点(?=要求|意见|建议|希望|体会|做法|措施|经验|共识|启示)")
-# 近2/3, 1/4的家庭: a share with a slash, only after a bound word or before 的 (1/4 alone may be a date).
+# 近2/3, 占1/4: a share with a slash, only after a bound word or a verb of being (于3/8 is a date).
 _SLASH_FRACTION = _guarded(
     _PREFIX_START + "1-9",
     rf"(?:(?P<pre>{_PRE})(?P<num>(?<![\d.,/])[1-9])/(?P<den>[1-9]|10)(?![\d.,/])"
-    rf"|(?P<num2>(?<![\d.,/])[1-9])/(?P<den2>[1-9]|10)(?![\d.,/])(?=的))",
+    rf"|(?<=[占为是有达])(?P<num2>(?<![\d.,/])[1-9])/(?P<den2>[1-9]|10)(?![\d.,/]))",
 )
 # 近五分之一: a fraction, read as a percentage when it has an exact decimal value.
 _FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<den>{_NUM})分之(?P<num>{_NUM})")
-_YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![〇零一二三四五六七八九])二[〇零][〇零一二三四五六七八九]{2}"
+_YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![〇零一二三四五六七八九])(?:二[〇零]|一九)[〇零一二三四五六七八九]{2}"
 _DATE = _guarded(
-    "0-9二",
+    "0-9一二",
     rf"(?P<y1>(?<!\d)(?:19|20)\d{{2}})(?:-|–|—|~|至|到|/)(?P<y2>(?:19|20)?\d{{2}})(?!\d){_SP}年度?"
     rf"|(?P<y>{_YEAR}){_SP}年"
     rf"(?:{_SP}(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[日号])?)?"
     rf"|(?<!\d)(?<!\d[.,])(?P<m2>\d{{1,2}}){_SP}月{_SP}(?P<d2>\d{{1,2}}){_SP}[日号]"
     r"|(?<!\d)(?<!\d[.,])(?P<d3>\d{1,2})日"
-    rf"|(?<!\d)(?P<fy1>\d{{2}})/(?P<fy2>\d{{2}})(?!\d){_SP}年度"
+    rf"|(?<!\d)(?P<fy1>\d{{2}})[/-](?P<fy2>\d{{2}})(?!\d){_SP}年度"
     rf"|(?<!\d)(?P<roc>1[0-4]\d){_SP}年{_SP}(?P<rocm>\d{{1,2}}){_SP}月"
     # 115至116年, 在113年, 113年度: years of the Republic of China calendar (2011–2030), never a length
     # of time: not before 前, 后, 来, 内, 间 or 以 (100年前, 100年来 are lengths or points before now).
     rf"|(?<!\d)(?P<roc1>1[01]\d)(?:-|–|—|~|至|到)(?P<roc2>1[01]\d){_SP}年度?(?![前后来内间里以多余])"
     rf"|(?<=[在于自从至到])(?P<rocy>1[01]\d){_SP}年度?(?![前后来内间里以多余])"
     rf"|(?<!\d)(?P<rocfy>1[01]\d){_SP}年度",
+)
+# Years of the Republic of China calendar that _DATE leaves: 民國110年, 99年度, 一一〇年度, 110年1-6月,
+# 109年至110年, and 110年 opening a clause (110年共服務); a year after 于 in two digits is unparsed.
+_ROC_YEAR = _guarded(
+    "民" + _NUMERAL_START,
+    rf"民国{_SP}(?P<a>\d{{2,3}}|[{_CN_CHARS}]+){_SP}年度?"
+    rf"|(?<![\d{_CN_CHARS}])(?P<b>\d{{2,3}}|[{_CN_CHARS}]+){_SP}年度"
+    rf"|(?<!\d)(?P<c>1[01]\d){_SP}年(?=\d{{1,2}}{_SP}[月-])"
+    rf"|(?<!\d)(?P<lo>1[01]\d){_SP}年{_SP}(?:至|到|-|~){_SP}(?P<hi>1[01]\d){_SP}年度?"
+    rf"|(?:^|(?<=[。，；;,\n]))(?P<d>1[01]\d){_SP}年(?![前后来内间里以多余的])",
+)
+_SHORT_YEAR = _guarded("0-9", rf"(?<=[在于自从])\d{{2}}{_SP}年(?![前后来内间里以多余度])")
+# 二十届三中全会, 十四届全国人大二次会议: the council and its session are ordinals, not counts.
+_COUNCIL = _guarded(
+    _NUMERAL_START,
+    rf"(?P<num>{_NUM})届(?=[一二三四五六七八九十]+中全会|全国|中央|人大|政协|党代会|代表大会|理事会|委员会|执委|会员代表)"
+    rf"|(?:(?<=人大)|(?<=政协)|(?<=全委)|(?<=执委)|(?<=理事会)|(?<=委员会)|(?<=代表大会))(?P<num2>{_NUM})次(?=会议|全会|全体会议)",
 )
 # 五年前, 3个月后: a point in time relative to now, not a length of time (but 十年前后 is about ten years).
 _RELATIVE_TIME = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM}){_SP}(?:年|个月|个星期|星期|周|天)之?(?:前(?!后)|后)")
@@ -440,7 +459,9 @@ _SET_PHRASE = _guarded(
     "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
     # 分之一 is a fraction (五分之一), read by the percent pattern, not the word 之一.
     "|".join(SET_PHRASES).replace("之一", "(?<!分)之一")
-    + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))",
+    + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
+    # 一户一策, 一人一档, 一家一户: one for each, a way of working, not a count
+    + "|一[户人家]一[\u4e00-\u9fff]",
 )
 # A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
 # or, for a sum in 万 or 亿, a noun of money (低保金3347万).
@@ -484,6 +505,7 @@ _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 _MULTIPLIED = re.compile(r"[\d〇零一二两三四五六七八九十][百千万亿萬億]")
 _THOUSANDS_OR_LIST = re.compile(r"\D*\d{1,3}[，,]\d{3}(?!\d)\D*")
 _LIST_CUE = re.compile("分别|分別|依次|各")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 
 
 @dataclass(frozen=True)
@@ -648,6 +670,22 @@ def _date(s: _Scanner, m: re.Match) -> None:
     s.add(m.start(), m.end(), "date", value)
 
 
+def _roc_year(s: _Scanner, m: re.Match) -> None:
+    if m["lo"]:
+        if int(m["hi"]) <= int(m["lo"]):
+            raise ValueError(f"not a span of years: {m[0]}")
+        s.add(m.start(), m.end(), "date", f"{1911 + int(m['lo']):04d}/{1911 + int(m['hi']):04d}")
+        return
+    year = numeral_value(m["a"] or m["b"] or m["c"] or m["d"])
+    if not 1 <= year <= 150:
+        raise ValueError(f"not a year of the Republic of China calendar: {m[0]}")
+    s.add(m.start(), m.end(), "date", f"{1911 + int(year):04d}")
+
+
+def _council(s: _Scanner, m: re.Match) -> None:
+    s.add(m.start(), m.end(), "ordinal", numeral_value(m["num"] or m["num2"]))
+
+
 def _month(numeral: str) -> str:
     month = int(numeral_value(numeral))
     if not 1 <= month <= 12:
@@ -729,6 +767,8 @@ def _slash_fraction(s: _Scanner, m: re.Match) -> None:
 
 
 def _points(s: _Scanner, m: re.Match) -> None:
+    if _CLOCK_BEFORE.search(s.text, max(0, m.start() - 3), m.start()):
+        return  # 下午三点意见征询会: three o'clock
     s.add(m.start(), m.end(), "quantity", numeral_value(m["num"]), "点", "exact")
 
 
@@ -778,6 +818,8 @@ def _percent_range(s: _Scanner, m: re.Match) -> None:
 def _range(s: _Scanner, m: re.Match) -> None:
     if m["lounit"] and m["lounit"] != m["unit"]:
         return  # 3年至5人: two quantities, read one by one later
+    if m["himore"]:
+        raise ValueError(f"a range with no upper end: {m[0]}")  # 3至5万多元
     lo_num, lo_mult = _split_multiplier(m["lo"], m["lomult"])
     hi_num, hi_mult = _split_multiplier(m["hi"], m["himult"])
     if not lo_mult and hi_mult and not m["lounit"] and numeral_value(lo_num) < numeral_value(hi_num):
@@ -802,55 +844,70 @@ def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
 def _quantity(s: _Scanner, m: re.Match) -> None:
     if m["unreadable"]:
         raise ValueError(f"not a numeral: {m[0]}")  # a run of digits that no form reads: 1.1.1.1
-    num, pre, approx1, mult, approx2, unit, post = m.group("num", "pre", "approx1", "mult", "approx2", "unit", "post")
+    num, mult = m["num"], (m["mult"] or "") + (m["mult2"] or "")
     if "点" in num and not mult and _CLOCK_BEFORE.search(s.text, max(0, m.start() - 3), m.start()):
         raise ValueError(f"a time of day, not a decimal: {m[0]}")  # 下午两点三场: two o'clock, three sessions
-    kind, end = "quantity", m.end()
-    if not unit and s.text[end : end + 1] in _NOUN_AFTER_STARTS:
-        unit = _noun_after(s.text, end, bool(mult))
-    foreign = _FOREIGN_BEFORE.search(s.text, max(0, m.start("num") - 4), m.start("num"))
-    if not unit and foreign:
-        unit = "美元" if foreign[0].startswith("US") else ""
-    elif not unit and _CURRENCY_BEFORE.search(s.text, max(0, m.start("num") - 4), m.start("num")):
-        unit = "元"
-    if not unit and num[0] in _CN_START and (mult or num[-1] in "万亿"):
-        unit = _noun_unit(s.text, m.start(), True)  # 受助总人数约为三十九万
-    # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list; 一类
-    # (a kind of) and a numeral before 类 and a place or a grade (二类地区, 三类医院) name, not count,
-    # unless a count word precedes it; 开展三类服务 counts three kinds.
-    label = (
-        unit == "类"
-        and num[0] in _CN_START
-        and not _COUNT_BEFORE.search(s.text, max(0, m.start() - 2), m.start())
-        and (num == "一" or _GRADE_AFTER.match(s.text, end))
-    )
-    if (not unit and num[0] in _CN_START) or label:
-        s.add(m.start(), end, "word", word_value(m[0]))
+    if "," in num and _LIST_CUE.search(s.text, max(0, m.start() - 4), m.start()) and _GROUPED.fullmatch(num):
+        raise ValueError(f"a list or a number: {num}")  # 分别资助120,340,560户
+    unit, kind = _measure_word(s, m, num, mult)
+    if unit is None:
+        s.add(m.start(), m.end(), "word", word_value(m[0]))
         return
-    value = _scaled(num, (mult or "") + (m["mult2"] or ""))
+    value, bound = _value_and_bound(m, num, mult, unit)
+    if unit in _DISCRETE and not mult and value != value.to_integral_value():
+        raise ValueError(f"a part of something counted whole: {m[0]}")  # 1.200人, 2.3项目 (a heading)
+    s.add(m.start(), m.end(), kind, value, unit, bound)
+
+
+def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | None, str]:
+    """The unit and kind of a quantity match; unit None for a numeral that is part of a word."""
+    start, end = m.start(), m.end()
     if m["timeunit"]:  # 1个半小时, 3个多月
-        unit, approx2 = ("个月" if m["timeunit"] == "月" else "小时"), approx2 or m["between"].replace("半", "")
-    after = (m["after"] or "") + (m["between"] or "")
+        return ("个月" if m["timeunit"] == "月" else "小时"), "quantity"
+    if m["unit"]:
+        # 一类 (a kind of) and a Chinese numeral before 类 and a place or a grade (二类地区, 三类医院)
+        # name, not count, unless a count word precedes it; 开展三类服务 counts three kinds.
+        label = (
+            m["unit"] == "类"
+            and num[0] in _CN_START
+            and not _COUNT_BEFORE.search(s.text, max(0, start - 2), start)
+            and (num == "一" or _GRADE_AFTER.match(s.text, end))
+        )
+        return (None if label else m["unit"]), "quantity"
+    before = s.text[max(0, m.start("num") - 4) : m.start("num")].rstrip(" ")
+    if before[-1:] in _CURRENCY_ENDS:  # a test of one character first: most numbers follow no currency
+        foreign = _FOREIGN_BEFORE.search(before)
+        if foreign:
+            return ("美元", "quantity") if foreign[0].startswith("US") else ("", "number")
+        if _CURRENCY_BEFORE.search(before):
+            return "元", "quantity"
+    if len(num) == 4 and num[:2] in ("19", "20") and num.isdigit():
+        return "", "number"  # 2021居民收入调查: a year, not a count of residents
+    unit = _noun_after(s.text, end, bool(mult)) if s.text[end : end + 1] in _NOUN_AFTER_STARTS else ""
+    if unit:
+        return unit, "quantity"
+    if num[0] in _CN_START:
+        # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list,
+        # unless it carries a multiplier and a noun says what it counts (受助总人数约为三十九万).
+        unit = _noun_unit(s.text, start, True) if mult or num[-1] in "万亿" else ""
+        return (unit, "quantity") if unit else (None, "")
+    unit = _noun_unit(s.text, start, bool(mult))
+    # 受助总人数为1234。: a counted noun just before, and nothing after that could be a measure word.
+    at_clause_end = _CLAUSE_END.match(s.text, end) and _COUNTED_NOUN_NEAR.search(s.text, max(0, start - 16), start)
+    return unit, ("quantity" if unit and (mult or at_clause_end) else "number")
+
+
+def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decimal, str]:
+    value = _scaled(num, mult)
+    after = (m["after"] or "") + (m["between"] or "")  # 两年半, 3年多, 12元5角, 3个多月
     if "半" in after:
         value += Decimal("0.5")
     elif after.endswith("角"):
         value += numeral_value(after[0]) / 10
-    approx2 = approx2 or ("多" if "多" in after else None)
+    more = m["approx2"] or ("多" if after and ("多" in after or "余" in after) else None)
     # 约1万多元: 多 says more than 约, so it decides the bound. 近3年 is the last three years, exactly.
-    pre = None if pre == "近" and unit in _TIME_UNITS else pre
-    bound = _bound(approx1, approx2, pre, post) if approx1 or approx2 or pre or post else "exact"
-    if not unit and not foreign:
-        unit = _noun_unit(s.text, m.start(), bool(mult))
-        # 受助总人数为1234。: a counted noun just before, and nothing after that could be a measure word.
-        at_clause_end = _CLAUSE_END.match(s.text, end) and _COUNTED_NOUN_NEAR.search(
-            s.text, max(0, m.start() - 16), m.start()
-        )
-        kind = "quantity" if unit and (mult or at_clause_end) else "number"
-    elif not unit:
-        kind = "number"  # A$5,000: money, but not in a unit of this vocabulary
-    if unit in _DISCRETE and not mult and value != value.to_integral_value():
-        raise ValueError(f"a part of something counted whole: {m[0]}")  # 1.200人, 2.3项目 (a heading)
-    s.add(m.start(), end, kind, value, unit or "", bound)
+    pre = None if m["pre"] == "近" and unit in _TIME_UNITS else m["pre"]
+    return value, _bound(m["approx1"], more, pre, m["post"])
 
 
 def _noun_after(text: str, end: int, multiplied: bool) -> str:
@@ -881,6 +938,9 @@ _STEPS = (
     (_SECTION, _section, None),
     (_DAY_NAME, _day_name, None),
     (_DATE, _date, None),
+    (_ROC_YEAR, _roc_year, None),
+    (_SHORT_YEAR, _unreadable, None),
+    (_COUNCIL, _council, None),
     (_FOOTNOTE, _footnote, None),
     (_RELATIVE_TIME, _numeral_word, None),
     (_HOUSEHOLD, _numeral_word, None),
@@ -912,6 +972,9 @@ _NEEDS = {
     _ORDINAL: re.compile("第"),
     _ANNIVERSARY: re.compile("周年"),
     _SESSION: re.compile("届"),
+    _ROC_YEAR: re.compile("年"),
+    _SHORT_YEAR: re.compile("年"),
+    _COUNCIL: re.compile("届|次"),
     _IDENTIFIER: re.compile("编号|编码|序号|号码|文号"),
     _PERCENT: re.compile("%|百分|成"),
     _PERCENT_RANGE: re.compile("%|百分|成"),
@@ -988,6 +1051,7 @@ def extract(text: str) -> list[Mention]:
 
 
 _BROKEN_BEFORE = re.compile(r"[\d,.百千万亿萬億][ \t\u3000]*\r?\n[ \t\u3000]*$")
+_MINUS = re.compile("[-－−﹣]")
 _MINUS_BEFORE = re.compile(r"(?:^|[^\d〇零一二两三四五六七八九十百千万亿%])[-－−﹣]$")
 _BROKEN_AFTER = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*\d")
 
@@ -997,6 +1061,8 @@ def _broken_numerals(mentions: list[Mention], text: str) -> list[Mention]:
 
     So is a number after a minus sign (增长率为-3.5%): a value without its sign would be wrong.
     """
+    if "\n" not in text and not _MINUS.search(text):
+        return mentions
     out = []
     for m in mentions:
         cut_before = _BROKEN_BEFORE.search(text, max(0, m.start - 8), m.start)
