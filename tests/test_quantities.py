@@ -573,3 +573,82 @@ def test_reads_more_forms_of_real_reports(text, expected):
 )
 def test_near_forms_give_no_figure_or_are_unparsed(text, expected):
     assert [(m.text, m.kind) for m in extract(text)] == expected
+
+
+# --- Never again: the wrong readings an independent tester found (tests/wrong_readings.py) ---
+
+from wrong_readings import CASES as WRONG_READINGS  # noqa: E402
+
+
+def _gives(mention, wrong: dict) -> bool:
+    fields = {"text": mention.text, "value": format_value(mention.value), "unit": mention.unit, "bound": mention.bound}
+    return mention.measured and all(fields[name] == wanted for name, wanted in wrong.items())
+
+
+@pytest.mark.parametrize(("cause", "text", "wrong", "right"), WRONG_READINGS, ids=[c[1][:24] for c in WRONG_READINGS])
+def test_a_wrong_reading_found_once_is_never_given_again(cause, text, wrong, right):
+    assert not [m for m in extract(text) if _gives(m, wrong)], f"{cause}: {right}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mixed numerals in any number of parts, and ranges of them
+        ("新臺幣1億2,345萬6,789元。", ("1億2,345萬6,789元", "quantity", "123456789", "", "元", "exact")),
+        ("共服务2万3千500人次。", ("2万3千500人次", "quantity", "23500", "", "人次", "exact")),
+        ("投入资金3千多万元。", ("3千多万元", "quantity", "30000000", "", "元", "at_least")),
+        ("每户补助三至五千元。", ("三至五千元", "range", "3000", "5000", "元", "range")),
+        ("捐款额由1元至10万元不等。", ("1元至10万元", "range", "1", "100000", "元", "range")),
+        ("每月1万至1万5千元。", ("1万至1万5千元", "range", "10000", "15000", "元", "range")),
+        ("约2000 - 3000人参加。", ("2000 - 3000人", "range", "2000", "3000", "人", "range")),
+        ("一百○五人。", ("一百○五人", "quantity", "105", "", "人", "exact")),
+        ("政府挹注1,200萬元經費。", ("1,200萬元", "quantity", "12000000", "", "元", "exact")),
+        # halves, 多 and 角 after the measure word
+        ("项目历时两年半。", ("两年半", "quantity", "2.5", "", "年", "exact")),
+        ("活动历时1个半小时。", ("1个半小时", "quantity", "1.5", "", "小时", "exact")),
+        ("历时3个多月。", ("3个多月", "quantity", "3", "", "个月", "at_least")),
+        ("捐款增长了3倍多。", ("3倍多", "quantity", "3", "", "倍", "at_least")),
+        ("每人每天补贴12元5角。", ("12元5角", "quantity", "12.5", "", "元", "exact")),
+        ("百分之八十多的家庭。", ("百分之八十多", "percent", "80", "", "%", "at_least")),
+        # units from the noun, not from the first character of it; currencies
+        ("惠及3.6萬市民。", ("3.6萬", "quantity", "36000", "", "人", "exact")),
+        ("年满60周岁的老人。", ("60周岁", "quantity", "60", "", "岁", "exact")),
+        ("奖学金惠及学生1.2万。", ("1.2万", "quantity", "12000", "", "人", "exact")),
+        ("捐款50万欧元。", ("50万欧元", "quantity", "500000", "", "欧元", "exact")),
+        # bounds
+        ("近3年来共服务。", ("近3年", "quantity", "3", "", "年", "exact")),
+        ("65歲或以上長者。", ("65歲或以上", "quantity", "65", "", "岁", "at_least")),
+        ("18岁及以下儿童。", ("18岁及以下", "quantity", "18", "", "岁", "at_most")),
+        ("本會全年籌得逾$150萬善款。", ("逾$150萬", "quantity", "1500000", "", "元", "at_least")),
+        ("約佔全港人口的15%。", ("約佔全港人口的15%", "percent", "15", "", "%", "approx")),
+        ("走近300户困难家庭。", ("300户", "quantity", "300", "", "户", "exact")),
+        # dates, ordinals and names
+        ("本會於一九八五年成立。", ("一九八五年", "date", "1985", "", "", "exact")),
+        ("民國110年服務成果。", ("民國110年", "date", "2021", "", "", "exact")),
+        ("於99年度推行。", ("99年度", "date", "2010", "", "", "exact")),
+        ("21-22年度的计划。", ("21-22年度", "date", "2021/2022", "", "", "exact")),
+        ("荣获第3至5名。", ("第3至5名", "ordinal", "3", "", "", "exact")),
+        ("党的二十届中央委员会。", ("二十届", "ordinal", "20", "", "", "exact")),
+    ],
+)
+def test_reads_the_forms_the_tester_found(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("约有三、四百人参加。", ["unparsed"]),  # three or four hundred: an estimate
+        ("筹得数十万元。", ["unparsed"]),
+        ("约3，500人参加。", ["unparsed", "unparsed"]),  # 3500, or 3 and 500: not said
+        ("共有1.200人参加。", ["unparsed"]),
+        ("增长率为-3.5%。", ["unparsed"]),  # never 3.5 % without its sign
+        ("全年共服务长者12\n345人次。", ["unparsed", "unparsed"]),
+        ("本年度服务需求持续上升。\n12\n人手短缺问题仍然严峻。", ["number"]),  # a page number
+        ("2.3项目管理", ["unparsed"]),  # a heading number
+        ("三万5千元。", ["unparsed"]),
+        ("分别获资助3、5万元。", ["number", "quantity"]),  # 3 or 3万: the 3 is not given a unit
+    ],
+)
+def test_what_cannot_be_read_whole_is_unparsed(text, kinds):
+    assert [m.kind for m in extract(text)] == kinds
