@@ -454,7 +454,8 @@ _SECTION = re.compile(
 # A title or a quoted name ends at its closing mark or at the next opening one, so that a text of
 # unclosed marks is still read in linear time.
 _TITLE = re.compile(r"《[^《》\n]*》")
-_QUOTED = re.compile(r"“[^“”\n]*”")
+# A quotation with a comma or a full stop inside is speech, whose figures are read as any others.
+_QUOTED = re.compile(r"“[^“”\n，。；！？,;!?]*”")
 _SET_PHRASE = _guarded(
     "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
     # 分之一 is a fraction (五分之一), read by the percent pattern, not the word 之一.

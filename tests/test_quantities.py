@@ -652,3 +652,9 @@ def test_reads_the_forms_the_tester_found(text, expected):
 )
 def test_what_cannot_be_read_whole_is_unparsed(text, kinds):
     assert [m.kind for m in extract(text)] == kinds
+
+
+def test_figures_in_quoted_speech_are_read_but_a_quoted_name_keeps_its_numbers():
+    speech = extract("理事长表示：“今年共服务3,000人次，较去年增长20%。”")
+    assert [(m.text, m.kind, m.unit) for m in speech] == [("3,000人次", "quantity", "人次"), ("20%", "percent", "%")]
+    assert [m.kind for m in extract("开展“2021关爱行动”活动。")] == ["name"]
