@@ -45,7 +45,7 @@ _UNIT_WORDS = (
     "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
     "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 周岁 "
-    "美元 美金 欧元 英镑 日元 澳元 加元 "
+    "美元 美金 欧元 英镑 日元 澳元 加元 队 星期 个星期 片 处 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
@@ -64,7 +64,7 @@ _PREFIX_BOUND = {
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
     "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
     "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
-    "不低于": "at_least", "高于": "at_least", "突破": "at_least",
+    "不低于": "at_least", "高于": "at_least", "突破": "at_least", "超": "at_least",
     "少于": "at_most", "低于": "at_most", "未满": "at_most",
 }  # fmt: skip
 # A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万),
@@ -83,7 +83,7 @@ _SUFFIX_BOUND = {
 _BOUND_GAP_WORDS = (
     "可 能 将 达 为 有 共 获 可达 可获 增加 提高 补助 补贴 资助 发放 领取 领 多领 额外 一次性 "
     "每月 每年 每人 每户 每宗 每次 每名 每个 每天 每家 港币 港元 人民币 新台币 台币 澳门币 "
-    "$ HK$ NT$ MOP$ US$ RMB ￥ ¥ 占"
+    "$ HK$ NT$ MOP$ US$ RMB ￥ ¥ 占 计 合计 共计 累计"
 )
 # Words that contain a numeral followed by a measure word but count nothing. The text is matched
 # after normalisation, so the simplified form covers the traditional one (這一年, 一個月餅).
@@ -143,6 +143,10 @@ def numeral_value(numeral: str) -> Decimal:
     return value
 
 
+_DIGIT_BY_DIGIT_TAIL = re.compile("万([〇零一二三四五六七八九]{4})$")
+_DIGIT_BY_DIGIT_HEAD = re.compile("([〇零一二三四五六七八九]{3,})([万亿]+)")
+
+
 def _chinese_integer(numeral: str) -> int:
     """二〇二一 → 2021 (digit by digit), 一百五十万 → 1500000, 廿三 → 23; anything else raises."""
     if not numeral:
@@ -152,6 +156,12 @@ def _chinese_integer(numeral: str) -> int:
         if len(numeral) == 2 and not set(numeral) & {"〇", "零"}:
             raise ValueError(f"an estimate, not a numeral: {numeral}")
         return int("".join(str(_CN_DIGITS[c]) for c in numeral))
+    spelled = _DIGIT_BY_DIGIT_HEAD.fullmatch(numeral)
+    if spelled:  # 一〇〇万: a hundred 万, the digits spelled one by one
+        return _chinese_integer(spelled[1]) * 10 ** sum(_MULTIPLIER_EXPONENT[w] for w in spelled[2])
+    tail = _DIGIT_BY_DIGIT_TAIL.search(numeral)
+    if tail:  # 四万八四〇二: the four digits after 万 are spelled one by one
+        return _chinese_integer(numeral[: tail.start() + 1]) + int("".join(str(_CN_DIGITS[c]) for c in tail[1]))
     for tens, spelled in _CN_TENS.items():
         numeral = numeral.replace(tens, spelled)
     total = wan = section = 0  # closed by 亿; closed by 万 (inside the 亿 group); below 万
@@ -282,12 +292,12 @@ _NUM = rf"(?:{_AR}|{_CN})"
 # taken atomically, all of them, so that a tail is never left to be read on its own.
 _MIXED = rf"(?<![亿万千百零])(?=[\d,.]{{1,30}}[亿万千百]{{1,2}}零?\d)(?>(?:{_AR}[亿万千百]{{1,2}}零?)+)(?:{_AR})?"
 # 千克 and 千米 are measure words, not 千 times 克.
-_MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+)"
+_MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+|个亿)"  # 20个亿 is 20亿, as it is often said
 # Each alternation opens with a class of its first characters, which rejects most positions at once.
 # A measure word that starts a noun is no measure word: 3.6万市民, 10万村民, 3万年轻人, 500家长, 80年代.
 _NOT_A_UNIT = (
     "(?<=市)民|(?<=村)民|(?<=年)[轻代级]|(?<=家)长|(?<=本)地|(?<=台)胞|(?<=乡)亲|(?<=周)边|(?<=位)数"
-    "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查"
+    "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查|(?<=周)期|(?<=户)名|(?<=个月)饼|(?<=处)理|(?<=片)区"
 )
 _UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})(?!{_NOT_A_UNIT})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
@@ -307,6 +317,7 @@ _GAP = (
     + "|占[^,，。;；:：\\d]{0,12}的){1,3}"
 )
 _POST = "或以上|及以上|或以下|及以下|以上|以下|以内|左右|上下|有余"
+_POST_AFTER = re.compile(f"(?:{_POST})?")
 
 # Each pattern opens with a look-ahead at the characters its match can start with: the engine
 # then rejects most positions at the first character, which makes extraction about three times faster.
@@ -333,7 +344,7 @@ _AFTER_UNIT = (
 )
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
-    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
+    rf"(?:(?P<pre>{_PRE}){_SP}(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
     rf"(?P<approx2>[多余])?(?P<mult2>(?<=[百千][多余])[万亿]+)?"
     rf"(?:{_SP}(?:个(?P<between>[半多余])(?P<timeunit>月|小时)|(?P<unit>{_UNIT})(?P<after>{_AFTER_UNIT})?))?"
     rf"(?P<post>{_POST})?"
@@ -368,7 +379,8 @@ _BARE_MULTIPLIER = _guarded(
     "".join(sorted({w[0] for w in _BARE_MULTIPLIER_BOUND})) + "百千万亿",
     r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之网晚早马路线身手楼山台世北向街海])上|将近|接近|(?<![最附亲贴靠邻走])近)(?P<mult>[百千][万亿]?|万亿?|亿)"
     rf"(?P<unit>{_UNIT})"
-    rf"|(?<![{_CN_CHARS}\d.,])(?P<mult2>[百千万亿])[余多](?P<mult3>[万亿])?(?P<unit2>{_UNIT})",
+    rf"|(?<![{_CN_CHARS}\d.,])(?P<mult2>[百千万亿])[余多](?P<mult3>[万亿])?(?P<unit2>{_UNIT})"
+    rf"|(?<![{_CN_CHARS}\d.,])(?P<hundred>百)(?P<unit3>岁)",  # 百岁以上: a hundred years of age
 )
 # 提出三点要求: 点 counts the points of a speech or a plan only before such a word (三点五 is 3.5,
 # 下午三点 a time of day).
@@ -405,6 +417,7 @@ _ROC_YEAR = _guarded(
     rf"民国{_SP}(?P<a>\d{{2,3}}|[{_CN_CHARS}]+){_SP}年度?"
     rf"|(?<![\d{_CN_CHARS}])(?P<b>\d{{2,3}}|[{_CN_CHARS}]+){_SP}年度"
     rf"|(?<!\d)(?P<c>1[01]\d){_SP}年(?=\d{{1,2}}{_SP}[月-])"
+    rf"|(?<=[在于自从至到])(?P<e>一[〇零一][〇零一二三四五六七八九]){_SP}年度?(?![前后来内间里以多余])"
     rf"|(?<!\d)(?P<lo>1[01]\d){_SP}年{_SP}(?:至|到|-|~){_SP}(?P<hi>1[01]\d){_SP}年度?"
     rf"|(?:^|(?<=[。，；;,\n]))(?P<d>1[01]\d){_SP}年(?![前后来内间里以多余的])",
 )
@@ -423,7 +436,7 @@ _HOUSEHOLD = _guarded(
 )
 # 注2,83亿元: a footnote mark before a comma; the number after the comma starts afresh.
 _FOOTNOTE = _guarded("注", r"(?<![关投贯灌专倾挹标备])注(?P<num>\d{1,2})(?=[,，])(?![,，]\d{3}(?!\d))")
-_DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达)$")
+_DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达|首|头)$")
 _ORDINAL = re.compile(
     rf"第{_SP}(?P<num>{_MIXED}|{_NUM})(?P<mult>{_MULT})?(?:{_UNIT})?"
     rf"(?:(?:、|{_TO})第?(?:{_MIXED}|{_NUM})(?:{_MULT})?(?:{_UNIT})?)*"
@@ -431,7 +444,10 @@ _ORDINAL = re.compile(
 # 五届五次 (the fifth plenary of the fifth council): two ordinals.
 _SESSION = _guarded("第" + _NUMERAL_START, rf"(?:第{_SP})?(?P<num>{_NUM})届(?P<num2>{_NUM})次")
 # 编号:727056962: an identifier, which counts nothing, whatever word follows it.
-_IDENTIFIER = _guarded("编序号文", r"(?:编号|编码|序号|号码|文号)[:：]?[ \u3000]?(?P<num>\d+)(?![\d.,])")
+_IDENTIFIER = _guarded(
+    "编序号文帐账",
+    r"(?:编号|编码|序号|号码|文号|帐号|账号)[:：]?[ \u3000]?(?P<num>\d+|[〇零一二三四五六七八九]+)(?![\d.,])",
+)
 _ESTIMATE = _guarded(
     "1-9一二三四五六七八九",
     rf"(?<![{_CN_CHARS}\d.,])(?P<a>[1-9]|[一二三四五六七八九])、(?P<b>[1-9]|[一二三四五六七八九])[十百千万亿]+"
@@ -460,7 +476,7 @@ _SET_PHRASE = _guarded(
     "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
     # 分之一 is a fraction (五分之一), read by the percent pattern, not the word 之一.
     "|".join(SET_PHRASES).replace("之一", "(?<!分)之一")
-    + rf"|(?<![{_CN_CHARS}\d第])一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
+    + rf"|(?<![{_CN_CHARS}\d第])(?<!为期)(?<!期间为)(?<!连续)(?<!历时)一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
     # 一户一策, 一人一档, 一家一户: one for each, a way of working, not a count
     + "|一[户人家]一[\u4e00-\u9fff]",
 )
@@ -478,7 +494,8 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:[达逾近约有共计为]|超过|累计){0,3}$"
 )
 _MONEY_NOUN = re.compile(
-    r"(?:资金|经费|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|款|金)(?![会周])[^,，。;；:：\d]{0,8}$"
+    r"(?:资金|经费|费用|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|总值|价值|款|金)(?![会周])"
+    r"[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
 # Measure words of things counted whole: 1.5人 is a heading number or a misprint, never a count.
@@ -493,12 +510,12 @@ _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
     "的?(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
-    "志愿者|义工|贫困人口|人口|党员|会员|年轻人|家长|台胞|乡亲|本地居民|周边居民|游客)"
+    "志愿者|义工|贫困人口|人口|党员|会员|年轻人|家长|台胞|乡亲|本地居民|周边居民|游客|脱贫劳动力|劳动力)"
     # …unless a fund for them follows: 3000万残疾人就业保障金 is money
     "(?![^,，。;；:：\\d]{0,8}?(?:金|资金|补贴|经费|款))"
 )
 _MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
-_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰年家台乡本周游")
+_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰年家台乡本周游脱劳")
 _GRADE_AFTER = re.compile("地区|城市|地方|县|市|区|乡|镇|医院|疫苗|药品|岗位|伤残|残疾|工伤|学校|标准|保护")
 _COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
@@ -677,7 +694,7 @@ def _roc_year(s: _Scanner, m: re.Match) -> None:
             raise ValueError(f"not a span of years: {m[0]}")
         s.add(m.start(), m.end(), "date", f"{1911 + int(m['lo']):04d}/{1911 + int(m['hi']):04d}")
         return
-    year = numeral_value(m["a"] or m["b"] or m["c"] or m["d"])
+    year = numeral_value(m["a"] or m["b"] or m["c"] or m["d"] or m["e"])
     if not 1 <= year <= 150:
         raise ValueError(f"not a year of the Republic of China calendar: {m[0]}")
     s.add(m.start(), m.end(), "date", f"{1911 + int(year):04d}")
@@ -744,6 +761,10 @@ def _identifier(s: _Scanner, m: re.Match) -> None:
 
 
 def _bare_multiplier(s: _Scanner, m: re.Match) -> None:
+    if m["hundred"]:
+        bound = _bound(_POST_AFTER.match(s.text, m.end())[0] or None)
+        s.add(m.start(), _POST_AFTER.match(s.text, m.end()).end(), "quantity", Decimal(100), m["unit3"], bound)
+        return
     if m["mult2"]:
         s.add(m.start(), m.end(), "quantity", _scaled("1", m["mult2"] + (m["mult3"] or "")), m["unit2"], "at_least")
         return
@@ -976,7 +997,7 @@ _NEEDS = {
     _ROC_YEAR: re.compile("年"),
     _SHORT_YEAR: re.compile("年"),
     _COUNCIL: re.compile("届|次"),
-    _IDENTIFIER: re.compile("编号|编码|序号|号码|文号"),
+    _IDENTIFIER: re.compile("编号|编码|序号|号码|文号|帐号|账号"),
     _PERCENT: re.compile("%|百分|成"),
     _PERCENT_RANGE: re.compile("%|百分|成"),
     _ESTIMATE: re.compile("、"),

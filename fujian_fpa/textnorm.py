@@ -33,9 +33,9 @@ _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
 _TRADITIONAL = dict(
     zip(
         "萬億餘約戶場個屆項兩週數點過進來張條臺間冊歲頁種輛節隻獎對級縣區鄉鎮筆門倉達總計與"
-        "時這訊餅將為獲領發補貼資經費幣於滿額問殘農兒婦學眾職願貧員噸畝課鐘類註後議會內佔國",
+        "時這訊餅將為獲領發補貼資經費幣於滿額問殘農兒婦學眾職願貧員噸畝課鐘類註後議會內佔國從帳號隊",
         "万亿余约户场个届项两周数点过进来张条台间册岁页种辆节只奖对级县区乡镇笔门仓达总计与"
-        "时这讯饼将为获领发补贴资经费币于满额问残农儿妇学众职愿贫员吨亩课钟类注后议会内占国",
+        "时这讯饼将为获领发补贴资经费币于满额问残农儿妇学众职愿贫员吨亩课钟类注后议会内占国从帐号队",
         strict=True,
     )
 )
@@ -45,19 +45,24 @@ _TABLE = str.maketrans(_FULLWIDTH | _TRADITIONAL)
 # A line that ends without closing punctuation and whose next line starts with an ideograph was
 # broken by the page layout (抵抗 / 风险). Headings are short lines with a space, or start with a
 # number or a marker, and are never joined.
-_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\d“”《》、])[ \t\u3000\r]*\n\s*(?=[\u4e00-\u9fff“《])")
+# A line that starts indented opens a paragraph, and is never joined to the line before it.
+_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\d“”《》、])[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*(?=[\u4e00-\u9fff“《])")
 _HEADING = re.compile(r"^\s*(?:\d+\s|[□▲—])|\S\s+\S")
 # A page number alone on its line, or a caption's number (表1, 图2.3), is not joined to what follows.
 _NUMBER_LINE = re.compile(r"^\s*\d+\s*$|[表图圖]\s*\d+(?:\.\d+)*\s*$")
 
 
+_CN_DIGITS = "〇一二三四五六七八九"
+_ZERO_AMONG_DIGITS = re.compile(f"(?<=[{_CN_DIGITS}])[0O]+(?=[{_CN_DIGITS}万亿百千元年])")
 _MAPPED = re.compile("[" + re.escape("".join(_FULLWIDTH | _TRADITIONAL)) + "]")
 
 
 def normalize(text: str) -> str:
     """Map full-width and traditional characters to the forms the patterns use, one for one."""
     # translate() walks every character in Python-level lookups; most text needs none of it.
-    return text.translate(_TABLE) if _MAPPED.search(text) else text
+    text = text.translate(_TABLE) if _MAPPED.search(text) else text
+    # A zero typed as 0 or O among Chinese digits (一00萬, 一O二年, 一二五0元) is 〇, one for one.
+    return _ZERO_AMONG_DIGITS.sub(lambda m: "〇" * len(m[0]), text) if "0" in text or "O" in text else text
 
 
 @dataclass(frozen=True)

@@ -658,3 +658,46 @@ def test_figures_in_quoted_speech_are_read_but_a_quoted_name_keeps_its_numbers()
     speech = extract("理事长表示：“今年共服务3,000人次，较去年增长20%。”")
     assert [(m.text, m.kind, m.unit) for m in speech] == [("3,000人次", "quantity", "人次"), ("20%", "percent", "%")]
     assert [m.kind for m in extract("开展“2021关爱行动”活动。")] == ["name"]
+
+
+# --- Forms of the third set of real texts, once held back and now tuned on ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共有四万八四〇二人。", ("四万八四〇二人", "quantity", "48402", "", "人", "exact")),
+        ("共有四萬八四○二人。", ("四萬八四○二人", "quantity", "48402", "", "人", "exact")),
+        ("每辆一00万元。", ("一00万元", "quantity", "1000000", "", "元", "exact")),
+        ("每月一二五0元。", ("一二五0元", "quantity", "1250", "", "元", "exact")),
+        ("從一O二年起提供服務。", ("一O二年", "date", "2013", "", "", "exact")),
+        ("增长率超30%。", ("超30%", "percent", "30", "", "%", "at_least")),
+        ("领取期间为一个月。", ("一个月", "quantity", "1", "", "个月", "exact")),
+        ("領取期間為一個月。", ("一個月", "quantity", "1", "", "个月", "exact")),
+        ("贷款资金不低于20个亿。", ("不低于20个亿", "quantity", "2000000000", "", "元", "at_least")),
+        ("百岁以上长者。", ("百岁以上", "quantity", "100", "", "岁", "at_least")),
+        ("百歲以上長者。", ("百歲以上", "quantity", "100", "", "岁", "at_least")),
+        ("人数约计11万5,899人。", ("约计11万5,899人", "quantity", "115899", "", "人", "approx")),
+        ("送出逾 3.1 萬個月餅。", ("逾 3.1 萬個", "quantity", "31000", "", "个", "at_least")),
+        ("已有36隊投入服務。", ("36隊", "quantity", "36", "", "队", "exact")),
+        ("課程為期12星期。", ("12星期", "quantity", "12", "", "星期", "exact")),
+        ("捐贈5000片太陽餅。", ("5000片", "quantity", "5000", "", "片", "exact")),
+        ("新建服务站27处。", ("27处", "quantity", "27", "", "处", "exact")),
+        ("送贈總值156萬的現金券。", ("156萬", "quantity", "1560000", "", "元", "exact")),
+        ("带动3130万脱贫劳动力就业。", ("3130万", "quantity", "31300000", "", "人", "exact")),
+    ],
+)
+def test_reads_the_forms_of_the_third_set(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("發放金額超過3億\n\n    縣府表示", [("超過3億", "元")]),  # an indented line opens a paragraph
+        ("实施新一周期规划。", []),  # 周期 is a period, not a week
+        ("劃撥帳號：五00三八八七二戶名：本會。", []),  # an account number
+    ],
+)
+def test_third_set_words_are_no_figures(text, expected):
+    assert [(m.text, m.unit) for m in extract(text) if m.measured] == expected
