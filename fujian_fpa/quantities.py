@@ -476,7 +476,9 @@ _SET_PHRASE = _guarded(
     "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
     # 分之一 is a fraction (五分之一), read by the percent pattern, not the word 之一.
     "|".join(SET_PHRASES).replace("之一", "(?<!分)之一")
-    + rf"|(?<![{_CN_CHARS}\d第])(?<!为期)(?<!期间为)(?<!连续)(?<!历时)一(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
+    # …but 一个月 after 为期 is a length of time
+    + rf"|(?<![{_CN_CHARS}\d第])(?<!为期)(?<!期间为)(?<!连续)(?<!历时)一"
+    + rf"(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
     # 一户一策, 一人一档, 一家一户: one for each, a way of working, not a count
     + "|一[户人家]一[\u4e00-\u9fff]",
 )
