@@ -59,6 +59,7 @@ _CURRENCY_ENDS = frozenset("$€£币元B¥￥")
 _CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|(?<![A-Za-z])\$|RMB|￥|¥) ?$")
 # Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
 _MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
+_SMALL_EXPONENT = {"十": 1, "百": 2, "千": 3}  # inside a section of a numeral (3百5十)
 _PREFIX_BOUND = {
     "大约": "approx", "大概": "approx", "约": "approx",
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
@@ -132,7 +133,7 @@ def numeral_value(numeral: str) -> Decimal:
     arabic = numeral.replace(",", "").replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", arabic):
         return Decimal(arabic)
-    if re.fullmatch(r"(?:零?\d+(?:\.\d+)?[亿万千百]+)+(?:零?\d+(?:\.\d+)?)?", arabic):
+    if re.fullmatch(r"(?:零?\d+(?:\.\d+)?[亿万千百十]+)+(?:零?\d+(?:\.\d+)?)?", arabic):
         return _mixed_value(arabic)
     whole, point, fraction = numeral.partition("点") if "点" in numeral else numeral.partition(".")
     if point and not (fraction and all(c in _CN_DIGIT_CLASS for c in fraction)):
@@ -214,7 +215,7 @@ def _mixed_value(numeral: str) -> Decimal:
     1千2百万 → 12000000, 3亿零500万 → 305000000. An abbreviated tail (1万2, 3千5: 12000 or 10002?)
     and parts out of order raise, so that such a numeral is unparsed rather than misread.
     """
-    parts = re.findall(r"(零?)(\d+(?:\.\d+)?)([千百]?)([万亿]*)", numeral)
+    parts = re.findall(r"(零?)(\d+(?:\.\d+)?)([千百十]?)([万亿]*)", numeral)
     if "".join("".join(p) for p in parts) != numeral or any("." in p[1] for p in parts[:-1]):
         raise ValueError(f"not a mixed numeral: {numeral}")
     total, section, ceiling = Decimal(0), Decimal(0), None
@@ -222,7 +223,7 @@ def _mixed_value(numeral: str) -> Decimal:
     for i, (zero, digits, unit, words) in enumerate(parts):
         value = Decimal(digits)
         if unit:
-            exponent = _MULTIPLIER_EXPONENT[unit]
+            exponent = _SMALL_EXPONENT[unit]
             if value >= 10 or (small is not None and exponent >= small):
                 raise ValueError(f"a unit out of order: {numeral}")
             small, value = exponent, value * 10**exponent
@@ -233,7 +234,7 @@ def _mixed_value(numeral: str) -> Decimal:
         elif small is not None and value >= 10**small:
             raise ValueError(f"a part larger than the unit before it: {numeral}")
         section += value
-        last = _MULTIPLIER_EXPONENT[unit] if unit and not words else last
+        last = _SMALL_EXPONENT[unit] if unit and not words else last
         if words:
             last = sum(_MULTIPLIER_EXPONENT[w] for w in words)
             section = _EXACT.multiply(section, Decimal(10) ** last)
@@ -249,7 +250,7 @@ def _scaled(numeral: str, multipliers: str | None) -> Decimal:
     """The numeral times its multiplier words (万, 亿, 千万, …), exact however large."""
     if not multipliers:
         return numeral_value(numeral)
-    if re.search(r"\d[亿万千百]", numeral):  # 1亿2千 + 万: the multiplier closes the last section only
+    if re.search(r"\d[亿万千百十]", numeral):  # 1亿2千 + 万: the multiplier closes the last section only
         return numeral_value(numeral + multipliers)
     exponent = sum(_MULTIPLIER_EXPONENT[w] for w in multipliers if w in _MULTIPLIER_EXPONENT)
     try:
@@ -281,23 +282,28 @@ _SP = "[ \u00a0\u3000]?"  # one space, as PDF text and wrapped lines print betwe
 # not read as one number, neither piece is read on its own (the last pass reports them unparsed).
 _AR = (
     r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))"
-    rf"(?>\d{{1,3}}(?: \d{{3}})+(?= ?[多余万亿{''.join(sorted({u[0] for u in UNITS}))}])|\d{{1,3}}(?:,\d{{3}})+|\d+)"
-    r"(?>\.\d+)?(?![.,]?\d)(?! \d{3}(?!\d))(?!点\d)"
+    rf"(?>(?<![表图第号])\d{{1,3}}(?: \d{{3}})+(?= ?[多余万亿{''.join(sorted({u[0] for u in UNITS}))}])"
+    r"|\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?>\.\d+)?(?![.,]?\d)(?! \d{3}(?!\d))(?!点\d)(?!十)"
 )
 # A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
 _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
+_AR_PART = _AR.replace("(?!十)", "")  # an Arabic part inside a mixed numeral may stand before 十 (3百5十)
 # Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万3000元, 1亿2千万零500元.
 # A bounded look-ahead first: most numbers have no multiplier followed by more digits. The parts are
 # taken atomically, all of them, so that a tail is never left to be read on its own.
-_MIXED = rf"(?<![亿万千百零])(?=[\d,.]{{1,30}}[亿万千百]{{1,2}}零?\d)(?>(?:{_AR}[亿万千百]{{1,2}}零?)+)(?:{_AR})?"
+_MIXED = (
+    rf"(?<![亿万千百十零])(?=[\d,.]{{1,30}}[亿万千百十]{{1,2}}零?\d)(?>(?:{_AR_PART}[亿万千百十]{{1,2}}零?)+)(?:{_AR})?"
+)
 # 千克 and 千米 are measure words, not 千 times 克.
 _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+|个亿)"  # 20个亿 is 20亿, as it is often said
 # Each alternation opens with a class of its first characters, which rejects most positions at once.
 # A measure word that starts a noun is no measure word: 3.6万市民, 10万村民, 3万年轻人, 500家长, 80年代.
 _NOT_A_UNIT = (
     "(?<=市)民|(?<=村)民|(?<=年)[轻代级]|(?<=家)长|(?<=本)地|(?<=台)胞|(?<=乡)亲|(?<=周)边|(?<=位)数"
-    "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查|(?<=周)期|(?<=户)名|(?<=个月)饼|(?<=处)理|(?<=片)区"
+    "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查|(?<=周)期|(?<=户)[名籍]|(?<=个月)饼|(?<=处)理|(?<=片)区"
+    "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]"
 )
 _UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})(?!{_NOT_A_UNIT})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
@@ -305,8 +311,8 @@ _PRE = (
     f"(?=[{''.join(sorted({w[0] for w in _PREFIX_BOUND}))}])(?:"
     + (
         "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
-        .replace("|约", "|(?<![节签预制公邀合特违条契])约")
-        .replace("|近", "|(?<![最附亲贴靠将接邻走])近")
+        .replace("|约", "|(?<![节签预制公邀合特违条契续租相失])约")
+        .replace("|近", "|(?<![最附亲贴靠将接邻走临])近(?!获|期|日|来)")
     )
     + ")"
 )
@@ -316,7 +322,7 @@ _GAP = (
     + "|".join(re.escape(w) for w in sorted(_BOUND_GAP_WORDS.split(), key=len, reverse=True))
     + "|占[^,，。;；:：\\d]{0,12}的){1,3}"
 )
-_POST = "或以上|及以上|或以下|及以下|以上|以下|以内|左右|上下|有余"
+_POST = "或以上|及以上|或以下|及以下|以上|以下|以内|左右|上下(?!一心)|有余"
 _POST_AFTER = re.compile(f"(?:{_POST})?")
 
 # Each pattern opens with a look-ahead at the characters its match can start with: the engine
@@ -335,12 +341,12 @@ _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+")
 # (Character classes, not a repeated group, so that a run of a megabyte needs no backtracking stack.)
 _DIGIT_RUN = (
     r"(?<!\d)(?<!\d[.,])(?!(?<=\d )\d{3}(?!\d))\d[\d.,]*(?<=\d)(?: \d{3}(?!\d)[\d.,]*(?<=\d))*"
-    r"(?:点\d[\d.,]*(?<=\d)[百千万亿]*)?"  # 3点5万: a Chinese decimal point in Arabic digits
+    r"(?:点\d[\d.,]*(?<=\d)[百千万亿]*|十[百千万亿]*)?"  # 3点5万, 5十万: Chinese marks in Arabic digits
 )
 # After the measure word: 两年半 (and a half), 3年多来 (and more), 12元5角 (and tenths of a yuan).
 _AFTER_UNIT = (
-    r"半(?![价数年天月日小个岛山])|多(?=[来的,，。;；、)）\s]|$|时间|前|后)"
-    r"|(?<=元)(?:[1-9]|[一二三四五六七八九])角"
+    r"半(?![价数年天月日小个岛山])|多(?=[的,，。;；、)）\s]|$)|(?<=[年月天周])多(?=来|前|后|时间)"
+    r"|(?<=元)(?:[1-9]|[一二三四五六七八九])角(?:(?:[1-9]|[一二三四五六七八九])分)?"
 )
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
@@ -389,7 +395,7 @@ _POINTS = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})点(?=要求|意见|建议|
 _SLASH_FRACTION = _guarded(
     _PREFIX_START + "1-9",
     rf"(?:(?P<pre>{_PRE})(?P<num>(?<![\d.,/])[1-9])/(?P<den>[1-9]|10)(?![\d.,/])"
-    rf"|(?<=[占为是有达])(?P<num2>(?<![\d.,/])[1-9])/(?P<den2>[1-9]|10)(?![\d.,/]))",
+    rf"|(?:(?<=[占有达])|(?<=[为是])(?<![期间][为是]))(?P<num2>(?<![\d.,/])[1-9])/(?P<den2>[1-9]|10)(?![\d.,/]))",
 )
 # 近五分之一: a fraction, read as a percentage when it has an exact decimal value.
 _FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<den>{_NUM})分之(?P<num>{_NUM})")
@@ -412,16 +418,27 @@ _DATE = _guarded(
 )
 # Years of the Republic of China calendar that _DATE leaves: 民國110年, 99年度, 一一〇年度, 110年1-6月,
 # 109年至110年, and 110年 opening a clause (110年共服務); a year after 于 in two digits is unparsed.
+# Where a clause starts: after its punctuation (an ASCII comma only when no digit is before it).
+_CLAUSE_START = r"(?:^|(?<=[。，；;\n、])|(?<=(?<!\d),))"
 _ROC_YEAR = _guarded(
     "民" + _NUMERAL_START,
     rf"民国{_SP}(?P<a>\d{{2,3}}|[{_CN_CHARS}]+){_SP}年度?"
     rf"|(?<![\d{_CN_CHARS}])(?P<b>\d{{2,3}}|[{_CN_CHARS}]+){_SP}年度"
     rf"|(?<!\d)(?P<c>1[01]\d){_SP}年(?=\d{{1,2}}{_SP}[月-])"
-    rf"|(?<=[在于自从至到])(?P<e>一[〇零一][〇零一二三四五六七八九]){_SP}年度?(?![前后来内间里以多余])"
-    rf"|(?<!\d)(?P<lo>1[01]\d){_SP}年{_SP}(?:至|到|-|~){_SP}(?P<hi>1[01]\d){_SP}年度?"
-    rf"|(?:^|(?<=[。，；;,\n]))(?P<d>1[01]\d){_SP}年(?![前后来内间里以多余的])",
+    rf"|(?<=[在于自从至到])(?P<e>一[〇零一][〇零一二三四五六七八九]|[九十][十〇零一二三四五六七八九]{{1,2}}){_SP}年度?"
+    rf"(?![前后来内间里以多余])"
+    rf"|(?<!\d)(?P<lo>\d{{2,3}}){_SP}年?{_SP}(?:至|到|-|~){_SP}(?P<hi>\d{{2,3}}){_SP}年度?(?![前后来内间里以多余代级])"
+    rf"|{_CLAUSE_START}(?P<d>一[〇零一][〇零一二三四五六七八九]){_SP}年(?![前后来内间里以多余的])"
+    rf"|(?<!\d)(?P<f>1[01]\d){_SP}年(?![前后来内间里以多余的代级])",
 )
-_SHORT_YEAR = _guarded("0-9", rf"(?<=[在于自从])\d{{2}}{_SP}年(?![前后来内间里以多余度])")
+# A year in two digits after 于 or opening a clause (于97年, ，99年共服務): 1997, or 99 of the ROC calendar.
+_SHORT_YEAR = _guarded(
+    "0-9",
+    rf"(?<=[在于自从])\d{{2}}{_SP}年(?![前后来内间里以多余度])"
+    rf"|{_CLAUSE_START}\d{{2}}{_SP}年(?![前后来内间里以多余的度代级])",
+)
+# A length of time is what comes after these words: 成立110年, 历时110年.
+_LENGTH_BEFORE = re.compile("(?:成立|历时|已有|有|近|约|超过|逾|达|长达|共|经过|满|累计|连续|为期)$")
 # 二十届三中全会, 十四届全国人大二次会议: the council and its session are ordinals, not counts.
 _COUNCIL = _guarded(
     _NUMERAL_START,
@@ -439,7 +456,7 @@ _FOOTNOTE = _guarded("注", r"(?<![关投贯灌专倾挹标备])注(?P<num>\d{1,
 _DURATION_BEFORE_DAYS = re.compile(r"(?:第|为期|连续|历时|共|每|近|约|用时|仅|达|首|头)$")
 _ORDINAL = re.compile(
     rf"第{_SP}(?P<num>{_MIXED}|{_NUM})(?P<mult>{_MULT})?(?:{_UNIT})?"
-    rf"(?:(?:、|{_TO})第?(?:{_MIXED}|{_NUM})(?:{_MULT})?(?:{_UNIT})?)*"
+    rf"(?:{_SP}(?:、|{_TO}){_SP}第?(?:{_MIXED}|{_NUM})(?:{_MULT})?(?:{_UNIT})?)*"
 )
 # 五届五次 (the fifth plenary of the fifth council): two ordinals.
 _SESSION = _guarded("第" + _NUMERAL_START, rf"(?:第{_SP})?(?P<num>{_NUM})届(?P<num2>{_NUM})次")
@@ -449,9 +466,9 @@ _IDENTIFIER = _guarded(
     r"(?:编号|编码|序号|号码|文号|帐号|账号)[:：]?[ \u3000]?(?P<num>\d+|[〇零一二三四五六七八九]+)(?![\d.,])",
 )
 _ESTIMATE = _guarded(
-    "1-9一二三四五六七八九",
-    rf"(?<![{_CN_CHARS}\d.,])(?P<a>[1-9]|[一二三四五六七八九])、(?P<b>[1-9]|[一二三四五六七八九])[十百千万亿]+"
-    rf"|(?<![{_CN_CHARS}\d.,])(?P<a2>[1-9]|[一二三四五六七八九])、(?P<b2>[1-9]|[一二三四五六七八九])成",
+    "1-9一二三四五六七八九十百",
+    rf"(?<![{_CN_CHARS}\d.,])(?P<a>[1-9]|[一二三四五六七八九十百千]*[一二三四五六七八九])、(?P<b>[1-9]|[一二三四五六七八九])"
+    rf"(?:[十百千万亿]+|成|(?={_UNIT}))",
 )
 # 三万5千: a Chinese numeral run into Arabic digits, which no form reads; never its Arabic tail alone.
 _MIXED_SCRIPT = _guarded(
@@ -471,7 +488,7 @@ _SECTION = re.compile(
 # unclosed marks is still read in linear time.
 _TITLE = re.compile(r"《[^《》\n]*》")
 # A quotation with a comma or a full stop inside is speech, whose figures are read as any others.
-_QUOTED = re.compile(r"“[^“”\n，。；！？,;!?]*”")
+_QUOTED = re.compile(r"“[^“”\n，。；！？,;!?]*”|「[^「」\n，。；！？,;!?]*」")
 _SET_PHRASE = _guarded(
     "".join(sorted({w[0] for w in SET_PHRASES} | {"一"})),
     # 分之一 is a fraction (五分之一), read by the percent pattern, not the word 之一.
@@ -480,7 +497,7 @@ _SET_PHRASE = _guarded(
     + rf"|(?<![{_CN_CHARS}\d第])(?<!为期)(?<!期间为)(?<!连续)(?<!历时)一"
     + rf"(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
     # 一户一策, 一人一档, 一家一户: one for each, a way of working, not a count
-    + "|一[户人家]一[\u4e00-\u9fff]",
+    + "|一[户人家村镇乡企校]一[\u4e00-\u9fff]",
 )
 # A unitless number takes its unit from a noun just before it: a counted noun (观看人数累计达89.1万)
 # or, for a sum in 万 or 亿, a noun of money (低保金3347万).
@@ -507,21 +524,25 @@ _DISCRETE_WORDS = (
 )
 _DISCRETE = frozenset(_DISCRETE_WORDS.split())
 _TIME_UNITS = frozenset(["年", "个月", "天", "周", "日"])
-_CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨)$")
+_LASTED_BEFORE = re.compile("历时|长达|从事|持续|坚持|工作|服务|已|达")
+_RECENT_AFTER = re.compile("来|以来|内|间|中|里|[,，]|共|累计|全")
+_CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨|每晚|每早|每天|每日|晚|早)$")
+_RATE_BEFORE = re.compile("标准|每户|每人|每名|每位|人均|户均")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
     "的?(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
-    "志愿者|义工|贫困人口|人口|党员|会员|年轻人|家长|台胞|乡亲|本地居民|周边居民|游客|脱贫劳动力|劳动力)"
-    # …unless a fund for them follows: 3000万残疾人就业保障金 is money
-    "(?![^,，。;；:：\\d]{0,8}?(?:金|资金|补贴|经费|款))"
+    "志愿者|义工|贫困人口|人口|党员|会员|年轻人|家长|台胞|乡亲|本地居民|周边居民|游客|脱贫劳动力|劳动力|户籍人口)"
+    # …unless a fund for them follows: 3000万残疾人就业保障金, 2.3亿农民工工资 are money
+    "(?![^,，。;；:：\\d]{0,8}?(?:金|资金|补贴|补助|经费|款|工资|费|餐))"
 )
 _MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
-_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰年家台乡本周游脱劳")
-_GRADE_AFTER = re.compile("地区|城市|地方|县|市|区|乡|镇|医院|疫苗|药品|岗位|伤残|残疾|工伤|学校|标准|保护")
+_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰年家台乡本周游脱劳户")
+_GRADE_AFTER = re.compile("地区|城市|地方|县|市|区|乡|镇|医院|疫苗|药品|岗位|伤残|残疾|工伤|学校|标准|保护|低保")
 _COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
 _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
+_SHAREABLE = re.compile(r"\D*(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:\.\d+)?")
 _MULTIPLIED = re.compile(r"[\d〇零一二两三四五六七八九十][百千万亿萬億]")
 _THOUSANDS_OR_LIST = re.compile(r"\D*\d{1,3}[，,]\d{3}(?!\d)\D*")
 _LIST_CUE = re.compile("分别|分別|依次|各")
@@ -692,11 +713,15 @@ def _date(s: _Scanner, m: re.Match) -> None:
 
 def _roc_year(s: _Scanner, m: re.Match) -> None:
     if m["lo"]:
-        if int(m["hi"]) <= int(m["lo"]):
-            raise ValueError(f"not a span of years: {m[0]}")
+        if not 80 <= int(m["lo"]) < int(m["hi"]) <= 150:
+            return  # 3至15年, 50-100年: a range of lengths, read later
         s.add(m.start(), m.end(), "date", f"{1911 + int(m['lo']):04d}/{1911 + int(m['hi']):04d}")
         return
-    year = numeral_value(m["a"] or m["b"] or m["c"] or m["d"] or m["e"])
+    if m["f"] and _LENGTH_BEFORE.search(s.text, max(0, m.start() - 2), m.start()):
+        return  # 成立110年: a length of time
+    year = numeral_value(m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"])
+    if m["e"] and year < 80:
+        return  # 在五十年: not a year of the calendar
     if not 1 <= year <= 150:
         raise ValueError(f"not a year of the Republic of China calendar: {m[0]}")
     s.add(m.start(), m.end(), "date", f"{1911 + int(year):04d}")
@@ -744,8 +769,10 @@ def _ordinal(s: _Scanner, m: re.Match) -> None:
 
 
 def _estimate(s: _Scanner, m: re.Match) -> None:
-    """三、四百人 is three or four hundred: an estimate, like 三四百, never 400 exact."""
-    if numeral_value(m["b"] or m["b2"]) - numeral_value(m["a"] or m["a2"]) == 1:
+    """三、四百人 is three or four hundred, 十五、六岁 fifteen or sixteen: an estimate, never one end exact."""
+    if _LIST_CUE.search(s.text, max(0, m.start() - 6), m.start()):
+        return  # 分别获资助3、5万元: a list
+    if numeral_value(m["b"]) - numeral_value(m["a"][-1]) in (1, 2):
         raise ValueError(f"an estimate, not a numeral: {m[0]}")
 
 
@@ -846,8 +873,11 @@ def _range(s: _Scanner, m: re.Match) -> None:
         raise ValueError(f"a range with no upper end: {m[0]}")  # 3至5万多元
     lo_num, lo_mult = _split_multiplier(m["lo"], m["lomult"])
     hi_num, hi_mult = _split_multiplier(m["hi"], m["himult"])
+    big = re.search("[万亿]+$", hi_mult)
     if not lo_mult and hi_mult and not m["lounit"] and numeral_value(lo_num) < numeral_value(hi_num):
         lo_mult = hi_mult  # 3至5万元 is 3万 to 5万, 三至五千元 3000 to 5000; 1元至10万元 is 1 to 10万
+    elif lo_mult and big and not re.search("[万亿]", lo_mult) and not m["lounit"]:
+        lo_mult += big[0]  # 二千至五千万元 is 2000万 to 5000万
     lo, hi = _scaled(lo_num, lo_mult), _scaled(hi_num, hi_mult)
     if lo >= hi:
         raise ValueError(f"a range that does not rise: {m[0]}")
@@ -916,9 +946,11 @@ def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | 
         unit = _noun_unit(s.text, start, True) if mult or num[-1] in "万亿" else ""
         return (unit, "quantity") if unit else (None, "")
     unit = _noun_unit(s.text, start, bool(mult))
+    if not unit:
+        return "", "number"
     # 受助总人数为1234。: a counted noun just before, and nothing after that could be a measure word.
     at_clause_end = _CLAUSE_END.match(s.text, end) and _COUNTED_NOUN_NEAR.search(s.text, max(0, start - 16), start)
-    return unit, ("quantity" if unit and (mult or at_clause_end) else "number")
+    return unit, ("quantity" if mult or at_clause_end else "number")
 
 
 def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decimal, str]:
@@ -926,11 +958,18 @@ def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decim
     after = (m["after"] or "") + (m["between"] or "")  # 两年半, 3年多, 12元5角, 3个多月
     if "半" in after:
         value += Decimal("0.5")
-    elif after.endswith("角"):
-        value += numeral_value(after[0]) / 10
+    elif "角" in after:
+        value += numeral_value(after[0]) / 10 + (numeral_value(after[2]) / 100 if after.endswith("分") else 0)
     more = m["approx2"] or ("多" if after and ("多" in after or "余" in after) else None)
-    # 约1万多元: 多 says more than 约, so it decides the bound. 近3年 is the last three years, exactly.
-    pre = None if m["pre"] == "近" and unit in _TIME_UNITS else m["pre"]
+    # 约1万多元: 多 says more than 约, so it decides the bound. 近3年来 is the last three years, exactly
+    # (but 历时近3年 nearly three).
+    recent = (
+        m["pre"] == "近"
+        and unit in _TIME_UNITS
+        and _RECENT_AFTER.match(m.string, m.end())
+        and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 4), m.start())
+    )
+    pre = None if recent else m["pre"]
     return value, _bound(m["approx1"], more, pre, m["post"])
 
 
@@ -945,10 +984,12 @@ def _noun_after(text: str, end: int, multiplied: bool) -> str:
 def _noun_unit(text: str, start: int, multiplied: bool) -> str:
     before = max(0, start - 20)
     found = _COUNTED_NOUN.search(text, before, start) if text.find("数", before, start) >= 0 else None
+    if not (found or multiplied) or text.find("分别", before, start) >= 0:
+        return ""  # 金额和人数分别为1.2亿和3万: which noun is whose is not said here
     if found:
         return _NOUN_UNIT.get(found[1], found[1])
-    if not multiplied:
-        return ""
+    if _RATE_BEFORE.search(text, max(0, start - 16), start):  # 补助标准为每户家庭1万: money per household
+        return "元" if _MONEY_NOUN.search(text, max(0, start - 16), start) else ""
     people = _PEOPLE_BEFORE.search(text, max(0, start - 8), start)
     if people:
         return "户" if people[0].startswith("家庭") else "人"
@@ -1032,6 +1073,8 @@ def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         if not _LIST_SEPARATOR.fullmatch(text[before.end : last.start]) or _MULTIPLIED.search(last.text):
             continue
+        if not _SHAREABLE.fullmatch(before.text):
+            continue  # 截至2023，500名: a year; 热线12345，300名: a number to call
         third = i > 1 and out[i - 2].kind == "number" and _LIST_SEPARATOR.fullmatch(text[out[i - 2].end : before.start])
         if _THOUSANDS_OR_LIST.fullmatch(text[before.start : last.end]) and not (
             third or _LIST_CUE.search(text, max(0, before.start - 12), before.start)
@@ -1074,26 +1117,38 @@ def extract(text: str) -> list[Mention]:
     return _broken_numerals(_share_list_units(sorted(s.mentions, key=lambda m: m.start), text), text)
 
 
-_BROKEN_BEFORE = re.compile(r"[\d,.百千万亿萬億][ \t\u3000]*\r?\n[ \t\u3000]*$")
-_MINUS = re.compile("[-－−﹣]")
-_MINUS_BEFORE = re.compile(r"(?:^|[^\d〇零一二两三四五六七八九十百千万亿%])[-－−﹣]$")
-_BROKEN_AFTER = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*\d")
+_BROKEN_BEFORE = re.compile(r"[\d,.〇零一二两三四五六七八九十百千万亿萬億][ \t\u3000]*\r?\n[ \t\u3000]*$")
+# 1个半 - 2小时: the upper end of a range that no pattern read is not a figure on its own.
+_UPPER_END_BEFORE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿半%] ?(?:-|–|—|~|～|至|到) ?$")
+_MINUS_SIGNS = frozenset("-－−﹣–‐负")
+_DASHES = frozenset("-–—~～至到")
+_NUMERAL_ENDS = frozenset("0123456789,.〇零一二两三四五六七八九十百千万亿萬億")
+_MINUS_BEFORE = re.compile(r"(?:^|[^\d〇零一二两三四五六七八九十百千万亿%])[-－−﹣–‐负]$")
+_BROKEN_AFTER = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*[\d〇零一二两三四五六七八九十百千万亿萬億]")
 
 
 def _broken_numerals(mentions: list[Mention], text: str) -> list[Mention]:
     """12,\n345人次: a numeral that a line break cut in two is unparsed, both halves of it.
 
-    So is a number after a minus sign (增长率为-3.5%): a value without its sign would be wrong.
+    So is a number after a minus sign (增长率为-3.5%), and the upper end of a range that no pattern
+    read (1个半 - 2小时): a value without its sign, or one end alone, would be wrong.
     """
-    if "\n" not in text and not _MINUS.search(text):
-        return mentions
-    out = []
-    for m in mentions:
-        cut_before = _BROKEN_BEFORE.search(text, max(0, m.start - 8), m.start)
-        cut_after = m.text[-1] in "0123456789,.百千万亿萬億" and _BROKEN_AFTER.match(text, m.end)
-        signed = _MINUS_BEFORE.search(text, max(0, m.start - 2), m.start)
-        out.append(_unparsed(m) if m.kind != "unparsed" and (cut_before or cut_after or signed) else m)
-    return out
+    breaks = "\n" in text
+    return [_unparsed(m) if m.kind != "unparsed" and _is_fragment(m, text, breaks) else m for m in mentions]
+
+
+def _is_fragment(m: Mention, text: str, breaks: bool) -> bool:
+    # A test of one character first: most mentions have neither a sign, a dash nor a line break near them.
+    last = text[m.start - 1 : m.start] if m.start else ""
+    if last in _MINUS_SIGNS and _MINUS_BEFORE.search(text, max(0, m.start - 2), m.start):
+        return True
+    if m.measured and (last in _DASHES or last == " ") and _UPPER_END_BEFORE.search(text, max(0, m.start - 4), m.start):
+        return True
+    if not breaks:
+        return False
+    if _BROKEN_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return True
+    return m.text[-1] in _NUMERAL_ENDS and bool(_BROKEN_AFTER.match(text, m.end))
 
 
 def format_value(value: Decimal | str | None) -> str:
