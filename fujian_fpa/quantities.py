@@ -525,7 +525,6 @@ _DISCRETE_WORDS = (
 _DISCRETE = frozenset(_DISCRETE_WORDS.split())
 _TIME_UNITS = frozenset(["年", "个月", "天", "周", "日"])
 _LASTED_BEFORE = re.compile("历时|长达|从事|持续|坚持|工作|服务|已|达")
-_RECENT_AFTER = re.compile("来|以来|内|间|中|里|[,，]|共|累计|全")
 _CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨|每晚|每早|每天|每日|晚|早)$")
 _RATE_BEFORE = re.compile("标准|每户|每人|每名|每位|人均|户均")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
@@ -961,12 +960,11 @@ def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decim
     elif "角" in after:
         value += numeral_value(after[0]) / 10 + (numeral_value(after[2]) / 100 if after.endswith("分") else 0)
     more = m["approx2"] or ("多" if after and ("多" in after or "余" in after) else None)
-    # 约1万多元: 多 says more than 约, so it decides the bound. 近3年来 is the last three years, exactly
-    # (but 历时近3年 nearly three).
+    # 约1万多元: 多 says more than 约, so it decides the bound. 近3年 is the last three years, exactly
+    # (but 历时近3年 lasted nearly three).
     recent = (
         m["pre"] == "近"
         and unit in _TIME_UNITS
-        and _RECENT_AFTER.match(m.string, m.end())
         and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 4), m.start())
     )
     pre = None if recent else m["pre"]
