@@ -45,7 +45,7 @@ _UNIT_WORDS = (
     "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
     "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 周岁 "
-    "美元 美金 欧元 英镑 日元 澳元 加元 队 星期 个星期 片 处 "
+    "美元 美金 欧元 英镑 日元 澳元 加元 队 星期 个星期 片 处 笔 餐 剂 坪 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
@@ -84,7 +84,7 @@ _SUFFIX_BOUND = {
 _BOUND_GAP_WORDS = (
     "可 能 将 达 为 有 共 获 可达 可获 增加 提高 补助 补贴 资助 发放 领取 领 多领 额外 一次性 "
     "每月 每年 每人 每户 每宗 每次 每名 每个 每天 每家 港币 港元 人民币 新台币 台币 澳门币 "
-    "$ HK$ NT$ MOP$ US$ RMB ￥ ¥ 占 计 合计 共计 累计"
+    "$ HK$ NT$ MOP$ US$ RMB ￥ ¥ 占 计 合计 共计 累计 需 需要"
 )
 # Words that contain a numeral followed by a measure word but count nothing. The text is matched
 # after normalisation, so the simplified form covers the traditional one (這一年, 一個月餅).
@@ -98,7 +98,7 @@ SET_PHRASES = (
 )  # fmt: skip
 # 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
 _ARTICLE_ONE_BEFORE = ("个月", "个", "位", "批", "所", "期", "年", "种", "项", "件", "场", "本", "份", "家", "间", "条")
-_ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天")
+_ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天", "届", "名", "片")
 # …and before a place word it names a place (星一村, 新一区): one village is 一个村.
 _ARTICLE_ONE_BEFORE += ("县", "市", "区", "镇", "乡", "村")
 
@@ -172,9 +172,11 @@ def _chinese_integer(numeral: str) -> int:
     zero = False
     seen = set()
 
-    def check_trailing_digit() -> None:
-        if digit is not None and last_unit > 10 and not zero:
-            raise ValueError(f"an abbreviated numeral: {numeral}")  # 两万五, 三千二, 一百五: unparsed
+    def trailing_digit() -> int:
+        """两万五, 三千二, 一百五: a last digit after a unit above 十 stands for the next unit down."""
+        if digit is None:
+            return 0
+        return digit * last_unit // 10 if last_unit > 10 and not zero else digit
 
     for c in numeral:
         if c in _CN_DIGITS:
@@ -191,8 +193,7 @@ def _chinese_integer(numeral: str) -> int:
             section += (digit or 1) * unit
             digit, last_small, last_unit, zero = None, unit, unit, False
         elif c in "万亿":
-            check_trailing_digit()
-            group = section + (digit or 0) + (wan if c == "亿" else 0)
+            group = section + trailing_digit() + (wan if c == "亿" else 0)
             if c in seen or group == 0:
                 raise ValueError(f"misplaced {c}: {numeral}")
             if c == "万":
@@ -204,8 +205,7 @@ def _chinese_integer(numeral: str) -> int:
             section, digit, last_small, last_unit, zero = 0, None, 10_000, 10_000, False
         else:
             raise ValueError(f"not a numeral character: {c!r} in {numeral}")
-    check_trailing_digit()
-    return total + wan + section + (digit or 0)
+    return total + wan + section + trailing_digit()
 
 
 def _mixed_value(numeral: str) -> Decimal:
@@ -228,8 +228,7 @@ def _mixed_value(numeral: str) -> Decimal:
                 raise ValueError(f"a unit out of order: {numeral}")
             small, value = exponent, value * 10**exponent
         elif i == len(parts) - 1 and not words and last is not None:
-            width = len(digits.partition(".")[0])
-            if (width >= last) if zero else (width != last):
+            if not _literal_tail(len(digits.partition(".")[0]), last, bool(zero)):
                 raise ValueError(f"an abbreviated numeral: {numeral}")  # 1万2, 3千5
         elif small is not None and value >= 10**small:
             raise ValueError(f"a part larger than the unit before it: {numeral}")
@@ -244,6 +243,17 @@ def _mixed_value(numeral: str) -> Decimal:
     if ceiling is not None and section >= ceiling:
         raise ValueError(f"a part larger than the unit before it: {numeral}")
     return _EXACT.add(total, section)
+
+
+def _literal_tail(width: int, exponent: int, zero: bool) -> bool:
+    """Whether digits after the last multiplier are read as they stand: 242万660 is 2420660, 1万零2
+    is 10002; but one digit alone (1万2, 3千5) may be an abbreviation (12000, 3500), and after 亿 the
+    tail must be whole (1亿6055 is more likely a slip than 100006055)."""
+    if zero:
+        return width < exponent
+    if exponent >= 8:
+        return width == exponent
+    return width <= exponent and (width > 1 or exponent == 1)
 
 
 def _scaled(numeral: str, multipliers: str | None) -> Decimal:
@@ -303,7 +313,7 @@ _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+|个亿)"  # 20个亿 is 
 _NOT_A_UNIT = (
     "(?<=市)民|(?<=村)民|(?<=年)[轻代级]|(?<=家)长|(?<=本)地|(?<=台)胞|(?<=乡)亲|(?<=周)边|(?<=位)数"
     "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查|(?<=周)期|(?<=户)[名籍]|(?<=个月)饼|(?<=处)理|(?<=片)区"
-    "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]"
+    "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]|(?<=年)计[划画畫]"
 )
 _UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})(?!{_NOT_A_UNIT})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
@@ -311,6 +321,7 @@ _PRE = (
     f"(?=[{''.join(sorted({w[0] for w in _PREFIX_BOUND}))}])(?:"
     + (
         "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
+        .replace("|最多", "|最多(?!占)")  # 以重度失能者为最多占51.52%: the most, at 51.52 %
         .replace("|约", "|(?<![节签预制公邀合特违条契续租相失])约")
         .replace("|近", "|(?<![最附亲贴靠将接邻走临])近(?!获|期|日|来)")
     )
@@ -402,7 +413,8 @@ _FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<
 _YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![〇零一二三四五六七八九])(?:二[〇零]|一九)[〇零一二三四五六七八九]{2}"
 _DATE = _guarded(
     "0-9一二",
-    rf"(?P<y1>(?<!\d)(?:19|20)\d{{2}})(?:-|–|—|~|至|到|/)(?P<y2>(?:19|20)?\d{{2}})(?!\d){_SP}年度?"
+    rf"(?P<ys>(?<!\d)(?:19|20)\d{{2}})(?P<sep>[/.-])(?P<ms>\d{{1,2}})(?P=sep)(?P<ds>\d{{1,2}})(?![\d.])"
+    rf"|(?P<y1>(?<!\d)(?:19|20)\d{{2}})(?:-|–|—|~|至|到|/)(?P<y2>(?:19|20)?\d{{2}})(?!\d){_SP}年度?"
     rf"|(?P<y>{_YEAR}){_SP}年"
     rf"(?:{_SP}(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[日号])?)?"
@@ -435,7 +447,10 @@ _ROC_YEAR = _guarded(
 _SHORT_YEAR = _guarded(
     "0-9",
     rf"(?<=[在于自从])\d{{2}}{_SP}年(?![前后来内间里以多余度])"
-    rf"|{_CLAUSE_START}\d{{2}}{_SP}年(?![前后来内间里以多余的度代级])",
+    rf"|{_CLAUSE_START}\d{{2}}{_SP}年(?![前后来内间里以多余的度代级])"
+    # 97年4月, 97年及98年, 至99年: a year in two digits beside a month or another such year
+    rf"|(?<!\d)\d{{2}}{_SP}年(?=\d{{1,2}}{_SP}月)"
+    rf"|(?<!\d)[89]\d{_SP}年(?=[及和、至到][89]\d{_SP}年)|(?<=[及和、至到])[89]\d{_SP}年(?![前后来内间里以多余])",
 )
 # A length of time is what comes after these words: 成立110年, 历时110年.
 _LENGTH_BEFORE = re.compile("(?:成立|历时|已有|有|近|约|超过|逾|达|长达|共|经过|满|累计|连续|为期)$")
@@ -443,7 +458,10 @@ _LENGTH_BEFORE = re.compile("(?:成立|历时|已有|有|近|约|超过|逾|达|
 _COUNCIL = _guarded(
     _NUMERAL_START,
     rf"(?P<num>{_NUM})届(?=[一二三四五六七八九十]+中全会|全国|中央|人大|政协|党代会|代表大会|理事会|委员会|执委|会员代表)"
-    rf"|(?:(?<=人大)|(?<=政协)|(?<=全委)|(?<=执委)|(?<=理事会)|(?<=委员会)|(?<=代表大会))(?P<num2>{_NUM})次(?=会议|全会|全体会议)",
+    rf"|(?:(?<=人大)|(?<=政协)|(?<=全委)|(?<=执委)|(?<=理事会)|(?<=委员会)|(?<=代表大会))(?P<num2>{_NUM})次(?=会议|全会|全体会议)"
+    rf"|(?P<num3>{_NUM})次(?=常务理事会|理事会|会员代表大会|会员大会|执委会|全委会)"
+    # 前3名: the first three places, a rank
+    rf"|(?<=前)(?P<num4>{_NUM})(?=名|位)[名位]",
 )
 # 五年前, 3个月后: a point in time relative to now, not a length of time (but 十年前后 is about ten years).
 _RELATIVE_TIME = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM}){_SP}(?:年|个月|个星期|星期|周|天)之?(?:前(?!后)|后)")
@@ -509,7 +527,7 @@ _COUNTED_NOUN_NEAR = re.compile(
 # A group of people named just before a number counts them, before any noun of money further back
 # (奖学金惠及学生1.2万, 基金会服务对象逾3万).
 _PEOPLE_BEFORE = re.compile(
-    "(?:残疾人|老年人|老人|长者|儿童|妇女|学生|青少年|群众|居民|市民|村民|职工|志愿者|义工|游客|对象|会员|家庭)"
+    "(?:残疾人|老年人|老人|长者|儿童|妇女|学生|青少年|群众|居民|市民|村民|职工|志愿者|义工|游客|对象|会员|家庭|人口)"
     r"(?:[达逾近约有共计为]|超过|累计){0,3}$"
 )
 _MONEY_NOUN = re.compile(
@@ -530,13 +548,15 @@ _RATE_BEFORE = re.compile("标准|每户|每人|每名|每位|人均|户均")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
-    "的?(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
+    "的?(?:低收入|困难|高龄|失能|留守|农村|城乡|特困|贫困)*(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
     "志愿者|义工|贫困人口|人口|党员|会员|年轻人|家长|台胞|乡亲|本地居民|周边居民|游客|脱贫劳动力|劳动力|户籍人口)"
     # …unless a fund for them follows: 3000万残疾人就业保障金, 2.3亿农民工工资 are money
     "(?![^,，。;；:：\\d]{0,8}?(?:金|资金|补贴|补助|经费|款|工资|费|餐))"
 )
 _MONEY_AFTER = re.compile("的?(?:捐款|善款|资金|经费|款物|款项|补助金|救助金|慰问金)")
-_NOUN_AFTER_STARTS = frozenset("的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰年家台乡本周游脱劳户")
+_NOUN_AFTER_STARTS = frozenset(
+    "的残老长农儿妇学青困群居市村职员志义贫人党会捐善资经款补救慰年家台乡本周游脱劳户低高失留城特"
+)
 _GRADE_AFTER = re.compile("地区|城市|地方|县|市|区|乡|镇|医院|疫苗|药品|岗位|伤残|残疾|工伤|学校|标准|保护|低保")
 _COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 # Numbers in a list that only the last one's measure word follows (分别资助120，340，560户).
@@ -681,6 +701,8 @@ def _date(s: _Scanner, m: re.Match) -> None:
         if m_last != m_first + 1:
             raise ValueError(f"not a fiscal year: {m[0]}")
         value = f"{m_first}/{m_last}"
+    elif m["ys"]:  # 2023/8/2, 2023-08-02
+        value = f"{m['ys']}-{_month(m['ms'])}-{_day(m['ds'])}"
     elif m["roc"]:  # 115年1月: a year of the Republic of China calendar, 1911 + 115
         value = f"{1911 + int(m['roc']):04d}-{_month(m['rocm'])}"
     elif m["roc1"]:
@@ -727,7 +749,7 @@ def _roc_year(s: _Scanner, m: re.Match) -> None:
 
 
 def _council(s: _Scanner, m: re.Match) -> None:
-    s.add(m.start(), m.end(), "ordinal", numeral_value(m["num"] or m["num2"]))
+    s.add(m.start(), m.end(), "ordinal", numeral_value(m["num"] or m["num2"] or m["num3"] or m["num4"]))
 
 
 def _month(numeral: str) -> str:
@@ -1003,7 +1025,6 @@ _STEPS = (
     (_DATE, _date, None),
     (_ROC_YEAR, _roc_year, None),
     (_SHORT_YEAR, _unreadable, None),
-    (_COUNCIL, _council, None),
     (_FOOTNOTE, _footnote, None),
     (_RELATIVE_TIME, _numeral_word, None),
     (_HOUSEHOLD, _numeral_word, None),
@@ -1012,6 +1033,7 @@ _STEPS = (
     (_ROUGH, _unreadable, None),
     (_QUANTITY, _enclosed("title"), _TITLE),
     (_SESSION, _session, None),
+    (_COUNCIL, _council, None),
     (_ORDINAL, _ordinal, None),
     (_ANNIVERSARY, _single("anniversary"), None),
     (_QUANTITY, _enclosed("name"), _QUOTED),
@@ -1028,7 +1050,7 @@ _STEPS = (
 # What a text must contain for a pattern to match at all: a text without it skips that pass.
 _NEEDS = {
     _DAY_NAME: re.compile("[·•・]"),
-    _DATE: re.compile("[年月日]"),
+    _DATE: re.compile("[年月日/.-]"),
     _FOOTNOTE: re.compile("注"),
     _RELATIVE_TIME: re.compile("[前后]"),
     _HOUSEHOLD: re.compile("人[家户]"),
@@ -1037,7 +1059,7 @@ _NEEDS = {
     _SESSION: re.compile("届"),
     _ROC_YEAR: re.compile("年"),
     _SHORT_YEAR: re.compile("年"),
-    _COUNCIL: re.compile("届|次"),
+    _COUNCIL: re.compile("届|次|前"),
     _IDENTIFIER: re.compile("编号|编码|序号|号码|文号|帐号|账号"),
     _PERCENT: re.compile("%|百分|成"),
     _PERCENT_RANGE: re.compile("%|百分|成"),

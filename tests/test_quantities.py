@@ -228,8 +228,11 @@ def test_windows_line_endings_read_the_same():
         ("约有二三万人参加。", [("二三万人", "unparsed", "", "")]),
         ("补助三至五万元。", [("三至五万元", "range", "30000", "元")]),
         ("补助八十至九十万元。", [("八十至九十万元", "range", "800000", "元")]),
-        ("约两万五人参加。", [("两万五人", "unparsed", "", "")]),
-        ("2021.5.16举办。", [("2021.5.16", "unparsed", "", "")]),
+        ("约两万五人参加。", [("约两万五人", "quantity", "25000", "人")]),  # 两万五 is 25000, never 20005
+        ("捐款一百五元。", [("一百五元", "quantity", "150", "元")]),
+        ("捐款242萬660元。", [("242萬660元", "quantity", "2420660", "元")]),  # a tail of three digits as written
+        ("2021.5.16举办。", [("2021.5.16", "date", "2021-05-16", "")]),  # a date, whole
+        ("2021.5.16.3举办。", [("2021.5.16.3", "unparsed", "", "")]),
         ("分別資助120，340，560戶。", [("120", "quantity", "120", "户"), ("340", "quantity", "340", "户"),
                                        ("560戶", "quantity", "560", "户")]),
         ("完成率達百分之十二點五。", [("百分之十二點五", "percent", "12.5", "%")]),
@@ -701,3 +704,41 @@ def test_reads_the_forms_of_the_third_set(text, expected):
 )
 def test_third_set_words_are_no_figures(text, expected):
     assert [(m.text, m.unit) for m in extract(text) if m.measured] == expected
+
+
+# --- Forms of the fourth set of real texts, once held back and now tuned on ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("捐款六万三元。", ("六万三元", "quantity", "63000", "", "元", "exact")),  # an abbreviated numeral
+        ("捐款242万660元。", ("242万660元", "quantity", "2420660", "", "元", "exact")),
+        ("現金捐款驟降2千多筆。", ("2千多筆", "quantity", "2000", "", "笔", "at_least")),
+        ("提供5~6餐營養餐食。", ("5~6餐", "range", "5", "6", "餐", "range")),
+        ("擠在約10坪的屋內。", ("約10坪", "quantity", "10", "", "坪", "approx")),
+        ("每天至少需10片尿布。", ("至少需10片", "quantity", "10", "", "片", "at_least")),
+        ("直接受惠人口超过50万。", ("超过50万", "quantity", "500000", "", "人", "at_least")),
+        ("惠及全州4.85万低收入高龄老人。", ("4.85万", "quantity", "48500", "", "人", "exact")),
+        ("以重度失能者為最多佔51.52%。", ("51.52%", "percent", "51.52", "", "%", "exact")),  # the most, not at most
+        ("本报讯 2023/8/2 本报记者", ("2023/8/2", "date", "2023-08-02", "", "", "exact")),
+    ],
+)
+def test_reads_the_forms_of_the_fourth_set(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("政府計劃於新一屆立法會成立後提交。", []),  # the new term
+        ("是一名普通务工人员。", []),  # a worker
+        ("長照十年計畫已推行。", ["word"]),  # the name of a plan
+        ("私立單位分列前3名。", ["ordinal"]),  # a rank
+        ("第五届四次理事会暨五次常务理事会。", ["ordinal", "ordinal", "ordinal"]),
+        ("長照計畫自97年4月開辦。", ["unparsed", "number"]),  # 1997 or ROC 97 (2008): not said
+        ("97年及98年的服務量。", ["unparsed", "unparsed"]),
+    ],
+)
+def test_fourth_set_words_are_no_figures(text, kinds):
+    assert [m.kind for m in extract(text) if m.kind != "word" or kinds == ["word"]] == kinds
