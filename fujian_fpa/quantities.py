@@ -45,7 +45,7 @@ _UNIT_WORDS = (
     "元 户 户次 名 人 人次 个 个月 个小时 场 场次 件 宗 本 集 家 位 所 期 份 年 项 次 天 周 小时 分钟 岁 "
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
     "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 周岁 "
-    "美元 美金 欧元 英镑 日元 澳元 加元 队 星期 个星期 片 处 笔 餐 剂 坪 "
+    "美元 美金 欧元 英镑 日元 澳元 加元 队 星期 个星期 片 处 笔 餐 剂 坪 斤 公克 克 公升 升 毫升 单位 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
@@ -66,7 +66,7 @@ _PREFIX_BOUND = {
     "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
     "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
     "不低于": "at_least", "高于": "at_least", "突破": "at_least", "超": "at_least",
-    "少于": "at_most", "低于": "at_most", "未满": "at_most",
+    "少于": "at_most", "低于": "at_most", "未满": "at_most", "上限": "at_most",
 }  # fmt: skip
 # A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万),
 # 近千人 (at most 1000), 逾千万元 (at least 1千万).
@@ -299,7 +299,9 @@ _AR = (
 # A Chinese numeral starts where no numeral character stands before it, and may carry a decimal part.
 _CN = rf"(?<![{_CN_CHARS}])(?>[{_CN_START}][{_CN_CHARS}]*)(?>[点.][{_CN_DIGIT_CLASS}]+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
-_AR_PART = _AR.replace("(?!十)", "")  # an Arabic part inside a mixed numeral may stand before 十 (3百5十)
+# An Arabic part inside a mixed numeral may stand before 十 (3百5十), and has no decimals (2.5万0-6岁
+# is 2.5万, then 0-6岁).
+_AR_PART = _AR.replace("(?!十)", "").replace(r"(?>\.\d+)?", "")
 # Arabic parts with multiplier words between them: 449萬3000元, 1亿6,055万3000元, 1亿2千万零500元.
 # A bounded look-ahead first: most numbers have no multiplier followed by more digits. The parts are
 # taken atomically, all of them, so that a tail is never left to be read on its own.
@@ -361,7 +363,7 @@ _AFTER_UNIT = (
 )
 _QUANTITY = _guarded(
     _PREFIX_START + _NUMERAL_START,
-    rf"(?:(?P<pre>{_PRE}){_SP}(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?P<approx1>[多余])?(?:{_SP}(?P<mult>{_MULT}))?"
+    rf"(?:(?P<pre>{_PRE}){_SP}(?:{_GAP})?)?(?P<num>{_MIXED}|{_NUM})(?:{_SP}(?P<approx1>[多余]))?(?:{_SP}(?P<mult>{_MULT}))?"
     rf"(?P<approx2>[多余])?(?P<mult2>(?<=[百千][多余])[万亿]+)?"
     rf"(?:{_SP}(?:个(?P<between>[半多余])(?P<timeunit>月|小时)|(?P<unit>{_UNIT})(?P<after>{_AFTER_UNIT})?))?"
     rf"(?P<post>{_POST})?"
@@ -396,8 +398,8 @@ _BARE_MULTIPLIER = _guarded(
     "".join(sorted({w[0] for w in _BARE_MULTIPLIER_BOUND})) + "百千万亿",
     r"(?P<pre>超过|(?<![通经越度穿错改记难不])过|超|逾|(?<![以之网晚早马路线身手楼山台世北向街海])上|将近|接近|(?<![最附亲贴靠邻走])近)(?P<mult>[百千][万亿]?|万亿?|亿)"
     rf"(?P<unit>{_UNIT})"
-    rf"|(?<![{_CN_CHARS}\d.,])(?P<mult2>[百千万亿])[余多](?P<mult3>[万亿])?(?P<unit2>{_UNIT})"
-    rf"|(?<![{_CN_CHARS}\d.,])(?P<hundred>百)(?P<unit3>岁)",  # 百岁以上: a hundred years of age
+    rf"|(?<![{_CN_CHARS}\d.,])(?<!\d )(?P<mult2>[百千万亿])[余多](?P<mult3>[万亿])?(?P<unit2>{_UNIT})"
+    rf"|(?<![{_CN_CHARS}\d.,])(?P<hundred>百)(?P<unit3>岁)(?=或?以上|及以上)",  # 百岁以上: a hundred years and more
 )
 # 提出三点要求: 点 counts the points of a speech or a plan only before such a word (三点五 is 3.5,
 # 下午三点 a time of day).
@@ -489,6 +491,8 @@ _ESTIMATE = _guarded(
     rf"(?:[十百千万亿]+|成|(?={_UNIT}))",
 )
 # 三万5千: a Chinese numeral run into Arabic digits, which no form reads; never its Arabic tail alone.
+# 1.5万3千: a decimal followed by more parts, which no form reads (2.5万0-6岁 is 2.5万, then an age).
+_DECIMAL_MIXED = _guarded("0-9", r"(?<![\d.,])\d+\.\d+[亿万千百十]+\d+[亿万千百十][\d亿万千百十]*")
 _MIXED_SCRIPT = _guarded(
     _CN_START, rf"(?<![{_CN_CHARS}\d])[{_CN_START}][{_CN_CHARS}]*(?:\d[\d,.]*(?: \d{{3}}(?!\d)[\d,.]*)*[{_CN_CHARS}]*)+"
 )
@@ -512,7 +516,7 @@ _SET_PHRASE = _guarded(
     # 分之一 is a fraction (五分之一), read by the percent pattern, not the word 之一.
     "|".join(SET_PHRASES).replace("之一", "(?<!分)之一")
     # …but 一个月 after 为期 is a length of time
-    + rf"|(?<![{_CN_CHARS}\d第])(?<!为期)(?<!期间为)(?<!连续)(?<!历时)一"
+    + rf"|(?<![{_CN_CHARS}\d第近约逾])(?<!为期)(?<!期间为)(?<!连续)(?<!历时)一"
     + rf"(?=(?:{'|'.join(_ARTICLE_ONE_BEFORE)})(?![{_CN_CHARS}]))"
     # 一户一策, 一人一档, 一家一户: one for each, a way of working, not a count
     + "|一[户人家村镇乡企校]一[\u4e00-\u9fff]",
@@ -531,7 +535,7 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:[达逾近约有共计为]|超过|累计){0,3}$"
 )
 _MONEY_NOUN = re.compile(
-    r"(?:资金|经费|费用|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|总值|价值|款|金)(?![会周])"
+    r"(?:资金|经费|费用|善款|捐款|捐赠|捐助|募集|筹集|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|总值|价值|款|金)(?![会周])"
     r"[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
@@ -543,12 +547,13 @@ _DISCRETE_WORDS = (
 _DISCRETE = frozenset(_DISCRETE_WORDS.split())
 _TIME_UNITS = frozenset(["年", "个月", "天", "周", "日"])
 _LASTED_BEFORE = re.compile("历时|长达|从事|持续|坚持|工作|服务|已|达")
+_DOT_GROUPED = re.compile(r"\d{1,3}\.\d{2}0")
 _CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨|每晚|每早|每天|每日|晚|早)$")
 _RATE_BEFORE = re.compile("标准|每户|每人|每名|每位|人均|户均")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
-    "的?(?:低收入|困难|高龄|失能|留守|农村|城乡|特困|贫困)*(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
+    "的?(?:低收入|困难|高龄|失能|留守|农村|城乡|特困|贫困|持证)*(?:残疾人|老年人|老人|长者|农民工|农民|儿童|妇女|学生|青少年|困难群众|群众|居民|市民|村民|职工|员工|"
     "志愿者|义工|贫困人口|人口|党员|会员|年轻人|家长|台胞|乡亲|本地居民|周边居民|游客|脱贫劳动力|劳动力|户籍人口)"
     # …unless a fund for them follows: 3000万残疾人就业保障金, 2.3亿农民工工资 are money
     "(?![^,，。;；:：\\d]{0,8}?(?:金|资金|补贴|补助|经费|款|工资|费|餐))"
@@ -929,9 +934,16 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
         s.add(m.start(), m.end(), "word", word_value(m[0]))
         return
     value, bound = _value_and_bound(m, num, mult, unit)
-    if unit in _DISCRETE and not mult and value != value.to_integral_value():
-        raise ValueError(f"a part of something counted whole: {m[0]}")  # 1.200人, 2.3项目 (a heading)
+    if unit in _DISCRETE and not mult and value != value.to_integral_value() and _heading_or_grouped(s.text, m, num):
+        raise ValueError(f"a heading number or digits grouped by a dot: {m[0]}")  # 2.3项目, 1.200人
     s.add(m.start(), m.end(), kind, value, unit, bound)
+
+
+def _heading_or_grouped(text: str, m: re.Match, num: str) -> bool:
+    """2.3项目管理 (at a line's start, or after 表 or 图) numbers a heading; 1.200人 groups thousands
+    with a dot. A fraction of a count elsewhere (五点二宗 per thousand) is a rate, and is read."""
+    line_start = m.start() == 0 or text[m.start() - 1] in "\n \t\u3000"
+    return line_start or text[max(0, m.start() - 1) : m.start()] in ("表", "图") or bool(_DOT_GROUPED.fullmatch(num))
 
 
 def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | None, str]:
@@ -949,6 +961,8 @@ def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | 
             and (num == "一" or _GRADE_AFTER.match(s.text, end))
         )
         return (None if label else m["unit"]), "quantity"
+    if num[0] in _CN_START and len(num) == 1 and s.text[start - 1 : start] in ("小", "中", "初", "高"):
+        return None, ""  # 小一至中三学生: school years
     before = s.text[max(0, m.start("num") - 4) : m.start("num")].rstrip(" ")
     if before[-1:] in _CURRENCY_ENDS:  # a test of one character first: most numbers follow no currency
         foreign = _FOREIGN_BEFORE.search(before)
@@ -1030,6 +1044,7 @@ _STEPS = (
     (_HOUSEHOLD, _numeral_word, None),
     (_IDENTIFIER, _identifier, None),
     (_MIXED_SCRIPT, _unreadable, None),
+    (_DECIMAL_MIXED, _unreadable, None),
     (_ROUGH, _unreadable, None),
     (_QUANTITY, _enclosed("title"), _TITLE),
     (_SESSION, _session, None),
@@ -1082,9 +1097,9 @@ def _numeral_start(m: re.Match) -> int:
 def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
     """分别资助120，340，560户: unitless numbers listed before a quantity take its measure word.
 
-    Not its multiplier (3、5万元 may be 3万 or an estimate: the 3 stays a number), and not across a
-    comma that may group thousands (约3，500人 is 3500 or a list: both are unparsed, unless 分别 or a
-    third item says it is a list).
+    Not its multiplier (3、5万元 may be 3万 or an estimate: the 3 stays a number). Two numbers with a
+    comma between and three digits after it are one number grouped by thousands (约3，500人 is about
+    3500), unless 分别 or a third item says they are a list.
     """
     out = list(mentions)
     for i in range(len(out) - 1, 0, -1):
@@ -1099,7 +1114,11 @@ def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
         if _THOUSANDS_OR_LIST.fullmatch(text[before.start : last.end]) and not (
             third or _LIST_CUE.search(text, max(0, before.start - 12), before.start)
         ):
-            out[i - 1], out[i] = _unparsed(before), _unparsed(last)
+            value = before.value * 1000 + last.value
+            out[i - 1] = Mention(
+                before.start, last.end, text[before.start : last.end], "quantity", value, None, last.unit, before.bound
+            )
+            del out[i]
             continue
         out[i - 1] = Mention(
             before.start, before.end, before.text, "quantity", before.value, None, last.unit, before.bound

@@ -251,7 +251,7 @@ def test_windows_line_endings_read_the_same():
         ("共1亿6055元。", [("1亿6055元", "unparsed", "", "")]),  # a tail after 亿 needs eight digits
         ("共1万零2000人。", [("1万零2000人", "unparsed", "", "")]),
         ("共1亿123456万元。", [("1亿123456万元", "unparsed", "", "")]),
-        ("共1.5万3千人。", [("1.5万3千人", "unparsed", "", "")]),
+        ("共1.5万3千人。", [("1.5万3千", "unparsed", "", "")]),
     ],
 )  # fmt: skip
 def test_a_numeral_is_read_whole_or_unparsed(text, expected):
@@ -643,7 +643,7 @@ def test_reads_the_forms_the_tester_found(text, expected):
     [
         ("约有三、四百人参加。", ["unparsed"]),  # three or four hundred: an estimate
         ("筹得数十万元。", ["unparsed"]),
-        ("约3，500人参加。", ["unparsed", "unparsed"]),  # 3500, or 3 and 500: not said
+        ("分别为3，500人。", ["quantity", "quantity"]),  # a list of two, as 分别 says
         ("共有1.200人参加。", ["unparsed"]),
         ("增长率为-3.5%。", ["unparsed"]),  # never 3.5 % without its sign
         ("全年共服务长者12\n345人次。", ["unparsed", "unparsed"]),
@@ -716,6 +716,15 @@ def test_third_set_words_are_no_figures(text, expected):
         ("捐款242万660元。", ("242万660元", "quantity", "2420660", "", "元", "exact")),
         ("現金捐款驟降2千多筆。", ("2千多筆", "quantity", "2000", "", "笔", "at_least")),
         ("提供5~6餐營養餐食。", ("5~6餐", "range", "5", "6", "餐", "range")),
+        ("约3，500人参加。", ("约3，500人", "quantity", "3500", "", "人", "approx")),  # thousands after a comma
+        ("共有4，229人受惠。", ("4，229人", "quantity", "4229", "", "人", "exact")),
+        ("捐款9800 余万元。", ("9800 余万元", "quantity", "98000000", "", "元", "at_least")),
+        ("受助1.4 万余户。", ("1.4 万余户", "quantity", "14000", "", "户", "at_least")),
+        ("全市已設服務點720處。", ("720處", "quantity", "720", "", "处", "exact")),
+        ("每千人五點二宗。", ("五點二宗", "quantity", "5.2", "", "宗", "exact")),  # a rate: a fraction is fine
+        ("每包300公克。", ("300公克", "quantity", "300", "", "公克", "exact")),
+        ("資助金額上限為8765元。", ("上限為8765元", "quantity", "8765", "", "元", "at_most")),
+        ("近一個月來新增個案。", ("近一個月", "quantity", "1", "", "个月", "exact")),
         ("擠在約10坪的屋內。", ("約10坪", "quantity", "10", "", "坪", "approx")),
         ("每天至少需10片尿布。", ("至少需10片", "quantity", "10", "", "片", "at_least")),
         ("直接受惠人口超过50万。", ("超过50万", "quantity", "500000", "", "人", "at_least")),
@@ -735,6 +744,9 @@ def test_reads_the_forms_of_the_fourth_set(text, expected):
         ("是一名普通务工人员。", []),  # a worker
         ("長照十年計畫已推行。", ["word"]),  # the name of a plan
         ("私立單位分列前3名。", ["ordinal"]),  # a rank
+        ("小一至中三學生。", []),  # school years
+        ("百歲人瑞獲贈禮金。", []),  # a centenarian, not an age of 100
+        ("其中2.5万0-6岁儿童。", ["number", "range"]),  # 2.5万, then ages 0 to 6
         ("第五届四次理事会暨五次常务理事会。", ["ordinal", "ordinal", "ordinal"]),
         ("長照計畫自97年4月開辦。", ["unparsed", "number"]),  # 1997 or ROC 97 (2008): not said
         ("97年及98年的服務量。", ["unparsed", "unparsed"]),
