@@ -66,7 +66,7 @@ _PREFIX_BOUND = {
     "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
     "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
     "不低于": "at_least", "高于": "at_least", "突破": "at_least", "超": "at_least",
-    "少于": "at_most", "低于": "at_most", "未满": "at_most", "上限": "at_most",
+    "少于": "at_most", "低于": "at_most", "未满": "at_most", "上限为": "at_most", "上限是": "at_most",
 }  # fmt: skip
 # A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万),
 # 近千人 (at most 1000), 逾千万元 (at least 1千万).
@@ -172,11 +172,13 @@ def _chinese_integer(numeral: str) -> int:
     zero = False
     seen = set()
 
-    def trailing_digit() -> int:
-        """两万五, 三千二, 一百五: a last digit after a unit above 十 stands for the next unit down."""
+    def trailing_digit(at_end: bool) -> int:
+        """两万五, 三千二, 一亿二, 一千二万: a last digit after a unit above 十 stands for the next unit
+        down, at the end of the numeral or of a section (before 万 or 亿: but 五亿三万 is 5亿 and 3万)."""
         if digit is None:
             return 0
-        return digit * last_unit // 10 if last_unit > 10 and not zero else digit
+        abbreviated = not zero and (last_unit in (100, 1000) or (at_end and last_unit > 1000))
+        return digit * last_unit // 10 if abbreviated else digit
 
     for c in numeral:
         if c in _CN_DIGITS:
@@ -193,7 +195,7 @@ def _chinese_integer(numeral: str) -> int:
             section += (digit or 1) * unit
             digit, last_small, last_unit, zero = None, unit, unit, False
         elif c in "万亿":
-            group = section + trailing_digit() + (wan if c == "亿" else 0)
+            group = section + trailing_digit(at_end=False) + (wan if c == "亿" else 0)
             if c in seen or group == 0:
                 raise ValueError(f"misplaced {c}: {numeral}")
             if c == "万":
@@ -202,10 +204,11 @@ def _chinese_integer(numeral: str) -> int:
                 total, wan = group * 100_000_000, 0
                 seen.discard("万")
             seen.add(c)
-            section, digit, last_small, last_unit, zero = 0, None, 10_000, 10_000, False
+            section, digit, last_small, zero = 0, None, 10_000, False
+            last_unit = 10_000 if c == "万" else 100_000_000
         else:
             raise ValueError(f"not a numeral character: {c!r} in {numeral}")
-    return total + wan + section + trailing_digit()
+    return total + wan + section + trailing_digit(at_end=True)
 
 
 def _mixed_value(numeral: str) -> Decimal:
@@ -315,7 +318,7 @@ _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+|个亿)"  # 20个亿 is 
 _NOT_A_UNIT = (
     "(?<=市)民|(?<=村)民|(?<=年)[轻代级]|(?<=家)长|(?<=本)地|(?<=台)胞|(?<=乡)亲|(?<=周)边|(?<=位)数"
     "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查|(?<=周)期|(?<=户)[名籍]|(?<=个月)饼|(?<=处)理|(?<=片)区"
-    "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]|(?<=年)计[划画畫]"
+    "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]|(?<=年)计[划画畫]|(?<=升)[至到]|(?<=处)[于境置]|(?<=队)[员伍长]"
 )
 _UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})(?!{_NOT_A_UNIT})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
@@ -492,7 +495,9 @@ _ESTIMATE = _guarded(
 )
 # 三万5千: a Chinese numeral run into Arabic digits, which no form reads; never its Arabic tail alone.
 # 1.5万3千: a decimal followed by more parts, which no form reads (2.5万0-6岁 is 2.5万, then an age).
-_DECIMAL_MIXED = _guarded("0-9", r"(?<![\d.,])\d+\.\d+[亿万千百十]+\d+[亿万千百十][\d亿万千百十]*")
+_DECIMAL_MIXED = _guarded(
+    "0-9", r"(?<![\d.,])\d+\.\d+[亿万千百十]+(?>\d+)(?:[亿万千百十][\d亿万千百十]*)?(?![\d\-–—~至到])"
+)
 _MIXED_SCRIPT = _guarded(
     _CN_START, rf"(?<![{_CN_CHARS}\d])[{_CN_START}][{_CN_CHARS}]*(?:\d[\d,.]*(?: \d{{3}}(?!\d)[\d,.]*)*[{_CN_CHARS}]*)+"
 )
@@ -535,7 +540,7 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:[达逾近约有共计为]|超过|累计){0,3}$"
 )
 _MONEY_NOUN = re.compile(
-    r"(?:资金|经费|费用|善款|捐款|捐赠|捐助|募集|筹集|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|总值|价值|款|金)(?![会周])"
+    r"(?:资金|经费|费用|善款|捐款|保费|赔款|补贴|补助|救助金|低保金|慰问金|奖金|金额|总值|价值|款|金)(?![会周])"
     r"[^,，。;；:：\d]{0,8}$"
 )
 _NOUN_UNIT = {"家庭": "户"}
@@ -545,11 +550,18 @@ _DISCRETE_WORDS = (
     "县 市 区 镇 乡 乡镇 村 类 盒 罐 支 集 期 节 堂 起 点"
 )
 _DISCRETE = frozenset(_DISCRETE_WORDS.split())
+# …and of parts of a document, whose decimal is a reference (详见2.3节, 3.1条), never a quantity.
+_REFERENCES = frozenset(["节", "条", "章", "款", "项", "期", "届", "类", "点"])
 _TIME_UNITS = frozenset(["年", "个月", "天", "周", "日"])
-_LASTED_BEFORE = re.compile("历时|长达|从事|持续|坚持|工作|服务|已|达")
-_DOT_GROUPED = re.compile(r"\d{1,3}\.\d{2}0")
+_LASTED_BEFORE = re.compile(
+    "(?:历时|长达|从事|持续|坚持|工作|服务|照顾|生活|经过|耗时|用了|花了|已|达)[^,，。;；:：]{0,6}$"
+)
+_ABBREVIATED = re.compile("[百千万亿][一二三四五六七八九]$")
+_DOT_GROUPED = re.compile(r"\d{1,3}\.\d{3}")
 _CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|早晨|清晨|每晚|每早|每天|每日|晚|早)$")
 _RATE_BEFORE = re.compile("标准|每户|每人|每名|每位|人均|户均")
+# A verb of giving money just before a sum (每年捐赠50万): not with goods between (捐赠衣物3万).
+_MONEY_VERB = re.compile("(?:捐赠|捐助|募集|筹集|募得|筹得)(?:了|共|达|约|逾|超过)?$")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
@@ -568,8 +580,11 @@ _COUNT_BEFORE = re.compile("(?:共|计|有|分|等|这|那|包括|涉及)$")
 _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 _SHAREABLE = re.compile(r"\D*(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:\.\d+)?")
 _MULTIPLIED = re.compile(r"[\d〇零一二两三四五六七八九十][百千万亿萬億]")
-_THOUSANDS_OR_LIST = re.compile(r"\D*\d{1,3}[，,]\d{3}(?!\d)\D*")
-_LIST_CUE = re.compile("分别|分別|依次|各")
+_JOINABLE = frozenset(["number", "quantity"])
+_DASH_NEXT = re.compile(" ?(?:-|–|—|~|～|至|到)")
+_GROUP_HEAD = re.compile(r"\D*(?<!\d)\d{1,3}")  # 约3 of 约3，500人
+_GROUP_TAIL = re.compile(r"\d{3}(?![\d.])")  # 500 of 500多人
+_LIST_CUE = re.compile("分别|分別|依次")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 
 
@@ -934,16 +949,17 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
         s.add(m.start(), m.end(), "word", word_value(m[0]))
         return
     value, bound = _value_and_bound(m, num, mult, unit)
-    if unit in _DISCRETE and not mult and value != value.to_integral_value() and _heading_or_grouped(s.text, m, num):
+    fraction = not mult and value != value.to_integral_value()
+    if fraction and (unit in _REFERENCES or (unit in _DISCRETE and _heading_or_grouped(s.text, m, num))):
         raise ValueError(f"a heading number or digits grouped by a dot: {m[0]}")  # 2.3项目, 1.200人
     s.add(m.start(), m.end(), kind, value, unit, bound)
 
 
 def _heading_or_grouped(text: str, m: re.Match, num: str) -> bool:
-    """2.3项目管理 (at a line's start, or after 表 or 图) numbers a heading; 1.200人 groups thousands
-    with a dot. A fraction of a count elsewhere (五点二宗 per thousand) is a rate, and is read."""
-    line_start = m.start() == 0 or text[m.start() - 1] in "\n \t\u3000"
-    return line_start or text[max(0, m.start() - 1) : m.start()] in ("表", "图") or bool(_DOT_GROUPED.fullmatch(num))
+    """2.3项目管理 (at a line's start, after a list mark, 表 or 图) numbers a heading or an item; 1.200人
+    groups thousands with a dot. A fraction of a count elsewhere (五点二宗 per thousand) is a rate."""
+    item_start = m.start() == 0 or text[m.start() - 1] in "\n \t\u3000：:；;。、）)表图"
+    return item_start or bool(_DOT_GROUPED.fullmatch(num))
 
 
 def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | None, str]:
@@ -960,6 +976,8 @@ def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | 
             and not _COUNT_BEFORE.search(s.text, max(0, start - 2), start)
             and (num == "一" or _GRADE_AFTER.match(s.text, end))
         )
+        if m["unit"] == "类" and _ABBREVIATED.search(num):
+            raise ValueError(f"an abbreviation or a count of kinds: {m[0]}")  # 一万三类人员
         return (None if label else m["unit"]), "quantity"
     if num[0] in _CN_START and len(num) == 1 and s.text[start - 1 : start] in ("小", "中", "初", "高"):
         return None, ""  # 小一至中三学生: school years
@@ -1001,7 +1019,7 @@ def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decim
     recent = (
         m["pre"] == "近"
         and unit in _TIME_UNITS
-        and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 4), m.start())
+        and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
     )
     pre = None if recent else m["pre"]
     return value, _bound(m["approx1"], more, pre, m["post"])
@@ -1027,7 +1045,8 @@ def _noun_unit(text: str, start: int, multiplied: bool) -> str:
     people = _PEOPLE_BEFORE.search(text, max(0, start - 8), start)
     if people:
         return "户" if people[0].startswith("家庭") else "人"
-    return "元" if _MONEY_NOUN.search(text, max(0, start - 16), start) else ""
+    money = _MONEY_NOUN.search(text, max(0, start - 16), start) or _MONEY_VERB.search(text, max(0, start - 6), start)
+    return "元" if money else ""
 
 
 # In order of precedence: (pattern, handler, enclosing pattern or None).
@@ -1097,11 +1116,9 @@ def _numeral_start(m: re.Match) -> int:
 def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
     """分别资助120，340，560户: unitless numbers listed before a quantity take its measure word.
 
-    Not its multiplier (3、5万元 may be 3万 or an estimate: the 3 stays a number). Two numbers with a
-    comma between and three digits after it are one number grouped by thousands (约3，500人 is about
-    3500), unless 分别 or a third item says they are a list.
+    Not its multiplier (3、5万元 may be 3万 or an estimate: the 3 stays a number).
     """
-    out = list(mentions)
+    out = _join_thousands(mentions, text)
     for i in range(len(out) - 1, 0, -1):
         last, before = out[i], out[i - 1]
         if last.kind != "quantity" or last.bound != "exact" or before.kind != "number" or not last.unit:
@@ -1110,20 +1127,42 @@ def _share_list_units(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         if not _SHAREABLE.fullmatch(before.text):
             continue  # 截至2023，500名: a year; 热线12345，300名: a number to call
-        third = i > 1 and out[i - 2].kind == "number" and _LIST_SEPARATOR.fullmatch(text[out[i - 2].end : before.start])
-        if _THOUSANDS_OR_LIST.fullmatch(text[before.start : last.end]) and not (
-            third or _LIST_CUE.search(text, max(0, before.start - 12), before.start)
-        ):
-            value = before.value * 1000 + last.value
-            out[i - 1] = Mention(
-                before.start, last.end, text[before.start : last.end], "quantity", value, None, last.unit, before.bound
-            )
-            del out[i]
-            continue
         out[i - 1] = Mention(
             before.start, before.end, before.text, "quantity", before.value, None, last.unit, before.bound
         )
     return out
+
+
+def _join_thousands(mentions: list[Mention], text: str) -> list[Mention]:
+    """约3，500多人 is one number grouped by thousands with a Chinese comma: about 3500, at least, not 3
+    and 500; unless 分别 or a third item makes the numbers a list (分别资助120，340，560户)."""
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        before, last = out[i - 1], out[i]
+        if before.kind not in _JOINABLE or last.kind not in _JOINABLE or text[before.end : last.start] not in "，,":
+            continue
+        if before.end == last.start or not (_GROUP_HEAD.fullmatch(before.text) and _GROUP_TAIL.match(last.text)):
+            continue
+        if _in_a_list(out, i, text):
+            continue
+        if _DASH_NEXT.match(text, last.end):  # 3，500至4，000人: a range this does not read
+            out[i - 1 : i + 1] = [_unparsed(before), _unparsed(last)]
+            continue
+        unit, bound = last.unit or before.unit, last.bound if last.bound != "exact" else before.bound
+        value = before.value * 1000 + last.value
+        span = text[before.start : last.end]
+        out[i - 1] = Mention(before.start, last.end, span, "quantity" if unit else "number", value, None, unit, bound)
+        del out[i]
+    return out
+
+
+def _in_a_list(mentions: list[Mention], i: int, text: str) -> bool:
+    before, last = mentions[i - 1], mentions[i]
+    if _LIST_CUE.search(text, max(0, before.start - 12), before.start):
+        return True
+    earlier = i > 1 and _LIST_SEPARATOR.fullmatch(text[mentions[i - 2].end : before.start])
+    later = i + 1 < len(mentions) and _LIST_SEPARATOR.fullmatch(text[last.end : mentions[i + 1].start])
+    return bool(earlier or later)
 
 
 def _unparsed(m: Mention) -> Mention:

@@ -754,3 +754,19 @@ def test_reads_the_forms_of_the_fourth_set(text, expected):
 )
 def test_fourth_set_words_are_no_figures(text, kinds):
     assert [m.kind for m in extract(text) if m.kind != "word" or kinds == ["word"]] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共投入一亿二元。", ("一亿二元", "quantity", "120000000", "", "元", "exact")),  # 1.2亿
+        ("共投入五亿三万元。", ("五亿三万元", "quantity", "500030000", "", "元", "exact")),  # 5亿 and 3万
+        ("约3，500多人参加。", ("约3，500多人", "quantity", "3500", "", "人", "at_least")),
+        ("受助总人数为12，500。", ("12，500", "quantity", "12500", "", "人", "exact")),
+        ("各地共救助3，500人。", ("3，500人", "quantity", "3500", "", "人", "exact")),  # 各地 makes no list
+        ("她照顾瘫痪丈夫近30年。", ("近30年", "quantity", "30", "", "年", "at_most")),
+        ("每年捐赠50万。", ("50万", "quantity", "500000", "", "元", "exact")),
+    ],
+)
+def test_reads_the_forms_the_third_tester_checked(text, expected):
+    assert reading(text) == expected

@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (each case keeps its explanation on one line)
 """Sentences on which the extractor once gave a wrong value, unit or bound, or a figure where there is none.
 
-Written for the project by two independent testers who read the extractor and aimed at it. Each case:
+Written for the project by three independent testers who read the extractor and aimed at it. Each case:
 the sentence, the wrong reading it must never give again (the fields of one measured mention), and what
 is right. `tests/test_quantities.py` checks that no measured mention matches the wrong reading.
 """
@@ -972,4 +972,242 @@ CASES = [
         {"text": "800万人上下", "bound": "approx"},
         "8000000 人 exact (上下一心: united), not 'about'",
     ),
+    # A third tester, on the rules learned from real texts
+    (
+        "abbreviated numeral after 亿",
+        "共投入一亿二元。",
+        {"text": "一亿二元", "value": "100002000"},
+        "一亿二 abbreviates 一亿二千万 = 120000000 元 (or unparsed); the 二 after 亿 stands for 千万, not 千",
+    ),
+    (
+        "abbreviated numeral after 亿",
+        "共投入一億二元。",
+        {"text": "一億二元", "value": "100002000"},
+        "traditional: 120000000 元, or unparsed",
+    ),
+    (
+        "digit before 万 after 亿 taken as abbreviation",
+        "共投入五亿三万元。",
+        {"text": "五亿三万元", "value": "530000000"},
+        "五亿三万 = 5亿 + 3万 = 500030000 元 (or unparsed); the 三 has its own 万 and is no abbreviation of 三千万",
+    ),
+    (
+        "digit before 萬 after 億 taken as abbreviation",
+        "共投入三億五萬元。",
+        {"text": "三億五萬元", "value": "350000000"},
+        "traditional: 300050000 元, or unparsed",
+    ),
+    (
+        "abbreviation swallows the 三 of 三类",
+        "共救助一万三类人员。",
+        {"text": "一万三类", "value": "13000"},
+        "10000 people of the 三类人员 (three categories); 13000 类 is no reading (unparsed or 一万 alone)",
+    ),
+    (
+        "abbreviation swallows the 三 of 三类",
+        "为两万三类困难群体建档。",
+        {"text": "两万三类", "value": "23000"},
+        "20000 of the three groups; never 23000 类",
+    ),
+    (
+        "各 inside 各地 taken as a list cue",
+        "各地共救助3，500人。",
+        {"text": "3", "value": "3", "unit": "人"},
+        "约3，500 is read as 3500 elsewhere; 各地 says nothing of a list: 3500 人 (or unparsed), never 3 人",
+    ),
+    (
+        "part of a comma-grouped numeral",
+        "约3，500多人参加。",
+        {"text": "500多人", "value": "500"},
+        "3，500 is one number here (as in 约3，500人): at least 3500 人, or unparsed; the tail 500多人 must not be measured alone",
+    ),
+    (
+        "part of a comma-grouped numeral",
+        "共有3，500余人参加。",
+        {"text": "500余人", "value": "500"},
+        "at least 3500 人, or unparsed",
+    ),
+    (
+        "a counted noun gives its unit to the first half of a comma-grouped numeral",
+        "受助总人数为12，500。",
+        {"text": "12", "value": "12", "unit": "人"},
+        "12，500 is 12500 (as 约3，500人 is 3500), or unparsed; never 12 人",
+    ),
+    (
+        "first half of a comma-grouped numeral measured",
+        "受惠人数达3，500人以上。",
+        {"text": "3", "value": "3", "unit": "人"},
+        "at least 3500 人 (or unparsed); never 3 人 exact",
+    ),
+    (
+        "part of a comma-grouped numeral",
+        "受惠人数达3，500人以上。",
+        {"text": "500人以上", "value": "500"},
+        "at least 3500 人 (or unparsed); the tail 500 alone is part of the numeral",
+    ),
+    (
+        "part of a comma-grouped numeral",
+        "共有3，500人左右参加。",
+        {"text": "500人左右", "value": "500"},
+        "about 3500 人, or unparsed; not about 500",
+    ),
+    (
+        "part of a comma-grouped numeral",
+        "共有2，500余名志愿者。",
+        {"text": "500余名", "value": "500"},
+        "at least 2500 名, or unparsed",
+    ),
+    (
+        "first half of a comma-grouped range measured",
+        "参加人数3，500至4，000人。",
+        {"text": "3", "value": "3", "unit": "人"},
+        "range 3500–4000 人, or unparsed; never 3 人",
+    ),
+    (
+        "各 inside 各类 taken as a list cue",
+        "开展各类活动惠及3，500人。",
+        {"text": "3", "value": "3", "unit": "人"},
+        "3500 人, or unparsed; 各类 says nothing of a list",
+    ),
+    (
+        "tail of a decimal mixed numeral measured alone",
+        "共服务1.2万300人次。",
+        {"text": "300人次", "value": "300"},
+        "1.2万300 is one numeral that no form reads (like 1.5万3千): unparsed over the whole; 300人次 must not be measured alone",
+    ),
+    (
+        "tail of a decimal mixed numeral measured alone",
+        "资助3.5万50元。",
+        {"text": "50元", "value": "50"},
+        "unparsed over 3.5万50元; not 50 元",
+    ),
+    (
+        "tail of a decimal mixed numeral measured alone",
+        "资助1.2千500元。",
+        {"text": "500元", "value": "500"},
+        "unparsed over 1.2千500元; not 500 元",
+    ),
+    (
+        "inline enumeration read as a decimal count",
+        "主要工作有：1.5个服务站投入运营；2.10名社工上岗。",
+        {"text": "1.5个", "value": "1.5"},
+        "item 1: 5个服务站; 1.5 个 is no count (unparsed or 5 个)",
+    ),
+    (
+        "inline enumeration read as a decimal count",
+        "主要工作有：1.5个服务站投入运营；2.10名社工上岗。",
+        {"text": "2.10名", "value": "2.1"},
+        "item 2: 10名社工; never 2.1 名",
+    ),
+    (
+        "digits grouped by a dot read as a decimal count",
+        "共服务3.456人次。",
+        {"text": "3.456人次", "value": "3.456"},
+        "3.456 人次 groups thousands with a dot (3456), like 1.200人: unparsed",
+    ),
+    (
+        "近 + years of lasting read as the recent past",
+        "她照顾瘫痪丈夫近30年。",
+        {"text": "近30年", "value": "30", "bound": "exact"},
+        "she has cared for him for nearly 30 years: at_most/approx 30 年, not exactly 30",
+    ),
+    (
+        "近 + years of lasting read as the recent past",
+        "他们在福利院生活近10年。",
+        {"text": "近10年", "value": "10", "bound": "exact"},
+        "lived there nearly 10 years: at_most 10 年",
+    ),
+    (
+        "上限 before an increase",
+        "年度救助上限提高2000元。",
+        {"text": "上限提高2000元", "value": "2000", "bound": "at_most"},
+        "the cap was raised BY 2000 元: an exact increase of 2000, not a cap of 2000",
+    ),
+    (
+        "上限 before an increase",
+        "救助上限增加3000元。",
+        {"text": "上限增加3000元", "value": "3000", "bound": "at_most"},
+        "an increase of 3000 元, exact; not at most 3000",
+    ),
+    (
+        "近 + months of preparation read as the recent past",
+        "经过近3个月的筹备，项目正式启动。",
+        {"text": "近3个月", "bound": "exact"},
+        "nearly 3 months of preparation: at_most 3 个月, not exact",
+    ),
+    (
+        "近 + years taken read as the recent past",
+        "耗时近两年，终于建成。",
+        {"text": "近两年", "bound": "exact"},
+        "took nearly two years: at_most 2 年",
+    ),
+    (
+        "goods after 捐赠 given the unit 元",
+        "收到社会各界捐赠衣物3万。",
+        {"text": "3万", "unit": "元"},
+        "30000 items of clothing, not 30000 元 (no unit, or number)",
+    ),
+    ("goods after 募集 given the unit 元", "共募集图书1.2万。", {"text": "1.2万", "unit": "元"}, "12000 books, not 元"),
+    (
+        "goods after 捐赠 given the unit 元",
+        "爱心企业捐赠口罩5万。",
+        {"text": "5万", "unit": "元"},
+        "50000 masks, not 元",
+    ),
+    (
+        "goods after 筹集 given the unit 元",
+        "筹集物资2万。",
+        {"text": "2万", "unit": "元"},
+        "20000 items of goods, not 元",
+    ),
+    ("people after 捐赠 given the unit 元", "捐赠人次达3万。", {"text": "3万", "unit": "元"}, "30000 人次, not 元"),
+    (
+        "升 of 升至 read as litres",
+        "床位由300升至500张。",
+        {"text": "300升", "unit": "升"},
+        "300 张 (rose from 300 to 500 beds), not 300 litres",
+    ),
+    (
+        "处 of 处于 read as a measure word",
+        "全省约有1.2万处于困境中的儿童。",
+        {"text": "约有1.2万处", "unit": "处"},
+        "12000 children in difficulty (人), not 12000 places",
+    ),
+    (
+        "处 of 处境 read as a measure word",
+        "共有300处境困难的家庭获得帮助。",
+        {"text": "300处", "unit": "处"},
+        "300 households in difficulty, not 300 places",
+    ),
+    (
+        "队 of 队员 read as a measure word",
+        "组织30队员参加救援。",
+        {"text": "30队", "unit": "队"},
+        "30 team members (人), not 30 teams",
+    ),
+    (
+        "升 of 升到 read as litres",
+        "血压值由160升到130。",
+        {"text": "160升", "unit": "升"},
+        "a reading rising/falling from 160 to 130, not 160 litres",
+    ),
+    (
+        "heading number after a heading marker",
+        "三、3.1项目概况",
+        {"text": "3.1项", "value": "3.1"},
+        "3.1 numbers a heading (项目概况); no figure",
+    ),
+    (
+        "heading number after a heading marker",
+        "（二）2.1项目实施",
+        {"text": "2.1项", "value": "2.1"},
+        "a heading number; no figure",
+    ),
+    (
+        "section reference read as a count",
+        "详见2.3节。",
+        {"text": "2.3节", "value": "2.3"},
+        "section 2.3 of the report; no figure",
+    ),
+    ("article reference read as a count", "如3.1条所列。", {"text": "3.1条", "value": "3.1"}, "clause 3.1; no figure"),
 ]
