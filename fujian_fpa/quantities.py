@@ -56,6 +56,7 @@ _UNIT_ALIAS |= {"周岁": "岁", "美金": "美元"}
 # A dollar of another country (US$, A$, S$) or a euro is no 元; US$ is 美元, the others have no unit here.
 _FOREIGN_BEFORE = re.compile(r"(?:US|A|C|S)\$ ?$|[€£] ?$")
 _CURRENCY_ENDS = frozenset("$€£币元B¥￥")
+_CURRENCY_SPACED = frozenset(f"{c} " for c in _CURRENCY_ENDS)
 _CURRENCY_BEFORE = re.compile(r"(?:港币|港元|人民币|新台币|台币|澳门币|HK\$|NT\$|MOP\$|(?<![A-Za-z])\$|RMB|￥|¥) ?$")
 # Powers of ten that a multiplier word after a numeral stands for (3.5万, 2千万, 1.2万亿).
 _MULTIPLIER_EXPONENT = {"百": 2, "千": 3, "万": 4, "亿": 8}
@@ -937,9 +938,10 @@ def _split_multiplier(numeral: str, multipliers: str) -> tuple[str, str]:
 
 
 def _quantity(s: _Scanner, m: re.Match) -> None:
-    if m["unreadable"]:
+    unreadable, num, mult, mult2 = m.group("unreadable", "num", "mult", "mult2")
+    if unreadable:
         raise ValueError(f"not a numeral: {m[0]}")  # a run of digits that no form reads: 1.1.1.1
-    num, mult = m["num"], (m["mult"] or "") + (m["mult2"] or "")
+    mult = (mult or "") + (mult2 or "")
     if "点" in num and not mult and _CLOCK_BEFORE.search(s.text, max(0, m.start() - 3), m.start()):
         raise ValueError(f"a time of day, not a decimal: {m[0]}")  # 下午两点三场: two o'clock, three sessions
     if "," in num and _LIST_CUE.search(s.text, max(0, m.start() - 4), m.start()) and _GROUPED.fullmatch(num):
@@ -949,8 +951,12 @@ def _quantity(s: _Scanner, m: re.Match) -> None:
         s.add(m.start(), m.end(), "word", word_value(m[0]))
         return
     value, bound = _value_and_bound(m, num, mult, unit)
-    fraction = not mult and value != value.to_integral_value()
-    if fraction and (unit in _REFERENCES or (unit in _DISCRETE and _heading_or_grouped(s.text, m, num))):
+    fraction = not mult and ("." in num or "点" in num or "半" in m[0])
+    if (
+        fraction
+        and value != value.to_integral_value()
+        and (unit in _REFERENCES or (unit in _DISCRETE and _heading_or_grouped(s.text, m, num)))
+    ):
         raise ValueError(f"a heading number or digits grouped by a dot: {m[0]}")  # 2.3项目, 1.200人
     s.add(m.start(), m.end(), kind, value, unit, bound)
 
@@ -964,25 +970,28 @@ def _heading_or_grouped(text: str, m: re.Match, num: str) -> bool:
 
 def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | None, str]:
     """The unit and kind of a quantity match; unit None for a numeral that is part of a word."""
-    start, end = m.start(), m.end()
-    if m["timeunit"]:  # 1个半小时, 3个多月
-        return ("个月" if m["timeunit"] == "月" else "小时"), "quantity"
-    if m["unit"]:
+    start, end, text = m.start(), m.end(), s.text
+    timeunit, measure = m.group("timeunit", "unit")
+    if timeunit:  # 1个半小时, 3个多月
+        return ("个月" if timeunit == "月" else "小时"), "quantity"
+    if measure:
         # 一类 (a kind of) and a Chinese numeral before 类 and a place or a grade (二类地区, 三类医院)
         # name, not count, unless a count word precedes it; 开展三类服务 counts three kinds.
         label = (
-            m["unit"] == "类"
+            measure == "类"
             and num[0] in _CN_START
-            and not _COUNT_BEFORE.search(s.text, max(0, start - 2), start)
-            and (num == "一" or _GRADE_AFTER.match(s.text, end))
+            and not _COUNT_BEFORE.search(text, max(0, start - 2), start)
+            and (num == "一" or _GRADE_AFTER.match(text, end))
         )
-        if m["unit"] == "类" and _ABBREVIATED.search(num):
+        if measure == "类" and _ABBREVIATED.search(num):
             raise ValueError(f"an abbreviation or a count of kinds: {m[0]}")  # 一万三类人员
-        return (None if label else m["unit"]), "quantity"
-    if num[0] in _CN_START and len(num) == 1 and s.text[start - 1 : start] in ("小", "中", "初", "高"):
+        return (None if label else measure), "quantity"
+    if num[0] in _CN_START and len(num) == 1 and text[start - 1 : start] in ("小", "中", "初", "高"):
         return None, ""  # 小一至中三学生: school years
-    before = s.text[max(0, m.start("num") - 4) : m.start("num")].rstrip(" ")
-    if before[-1:] in _CURRENCY_ENDS:  # a test of one character first: most numbers follow no currency
+    num_start = m.start("num")
+    # A test of one character first: most numbers follow no currency.
+    if text[num_start - 1 : num_start] in _CURRENCY_ENDS or text[num_start - 2 : num_start] in _CURRENCY_SPACED:
+        before = text[max(0, num_start - 4) : num_start].rstrip(" ")
         foreign = _FOREIGN_BEFORE.search(before)
         if foreign:
             return ("美元", "quantity") if foreign[0].startswith("US") else ("", "number")
@@ -990,39 +999,39 @@ def _measure_word(s: _Scanner, m: re.Match, num: str, mult: str) -> tuple[str | 
             return "元", "quantity"
     if len(num) == 4 and num[:2] in ("19", "20") and num.isdigit():
         return "", "number"  # 2021居民收入调查: a year, not a count of residents
-    unit = _noun_after(s.text, end, bool(mult)) if s.text[end : end + 1] in _NOUN_AFTER_STARTS else ""
+    unit = _noun_after(text, end, bool(mult)) if text[end : end + 1] in _NOUN_AFTER_STARTS else ""
     if unit:
         return unit, "quantity"
     if num[0] in _CN_START:
         # A Chinese numeral with no measure word is part of a word that SET_PHRASES does not list,
         # unless it carries a multiplier and a noun says what it counts (受助总人数约为三十九万).
-        unit = _noun_unit(s.text, start, True) if mult or num[-1] in "万亿" else ""
+        unit = _noun_unit(text, start, True) if mult or num[-1] in "万亿" else ""
         return (unit, "quantity") if unit else (None, "")
-    unit = _noun_unit(s.text, start, bool(mult))
+    unit = _noun_unit(text, start, bool(mult))
     if not unit:
         return "", "number"
     # 受助总人数为1234。: a counted noun just before, and nothing after that could be a measure word.
-    at_clause_end = _CLAUSE_END.match(s.text, end) and _COUNTED_NOUN_NEAR.search(s.text, max(0, start - 16), start)
+    at_clause_end = _CLAUSE_END.match(text, end) and _COUNTED_NOUN_NEAR.search(text, max(0, start - 16), start)
     return unit, ("quantity" if mult or at_clause_end else "number")
 
 
 def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decimal, str]:
     value = _scaled(num, mult)
-    after = (m["after"] or "") + (m["between"] or "")  # 两年半, 3年多, 12元5角, 3个多月
+    after, between, approx1, approx2, pre, post = m.group("after", "between", "approx1", "approx2", "pre", "post")
+    after = (after or "") + (between or "")  # 两年半, 3年多, 12元5角, 3个多月
+    if not (after or approx1 or approx2 or pre or post):
+        return value, "exact"
     if "半" in after:
         value += Decimal("0.5")
     elif "角" in after:
         value += numeral_value(after[0]) / 10 + (numeral_value(after[2]) / 100 if after.endswith("分") else 0)
-    more = m["approx2"] or ("多" if after and ("多" in after or "余" in after) else None)
+    more = approx2 or ("多" if after and ("多" in after or "余" in after) else None)
     # 约1万多元: 多 says more than 约, so it decides the bound. 近3年 is the last three years, exactly
     # (but 历时近3年 lasted nearly three).
     recent = (
-        m["pre"] == "近"
-        and unit in _TIME_UNITS
-        and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
+        pre == "近" and unit in _TIME_UNITS and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
     )
-    pre = None if recent else m["pre"]
-    return value, _bound(m["approx1"], more, pre, m["post"])
+    return value, _bound(approx1, more, None if recent else pre, post)
 
 
 def _noun_after(text: str, end: int, multiplied: bool) -> str:
