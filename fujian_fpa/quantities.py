@@ -46,6 +46,7 @@ _UNIT_WORDS = (
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
     "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 周岁 "
     "美元 美金 欧元 英镑 日元 澳元 加元 队 星期 个星期 片 处 笔 餐 剂 坪 斤 公克 克 公升 升 毫升 单位 "
+    "床 案 题 道 口 家次 县市 桌 棵 头 双 箱 袋 瓶 栋 幢 层 架 块 颗 首 门 班 组 趟 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
@@ -66,7 +67,8 @@ _PREFIX_BOUND = {
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
     "最高": "at_most", "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不高于": "at_most",
     "超过": "at_least", "逾": "at_least", "至少": "at_least", "最少": "at_least", "不少于": "at_least",
-    "不低于": "at_least", "高于": "at_least", "突破": "at_least", "超": "at_least",
+    "不低于": "at_least", "高于": "at_least", "突破": "at_least", "超": "at_least", "破": "at_least",
+    "最长": "at_most", "不及": "at_most", "未足": "at_most",
     "少于": "at_most", "低于": "at_most", "未满": "at_most", "上限为": "at_most", "上限是": "at_most",
 }  # fmt: skip
 # A multiplier word alone after a bound word is one of it: 过亿元 (at least 1亿), 近万人 (at most 1万),
@@ -99,7 +101,7 @@ SET_PHRASES = (
 )  # fmt: skip
 # 一 before a measure word is most often the article "a" (一位女士, 一所学校, 一批项目), not a count.
 _ARTICLE_ONE_BEFORE = ("个月", "个", "位", "批", "所", "期", "年", "种", "项", "件", "场", "本", "份", "家", "间", "条")
-_ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天", "届", "名", "片")
+_ARTICLE_ONE_BEFORE += ("支", "张", "套", "座", "天", "届", "名", "片", "笔", "餐", "堂")
 # …and before a place word it names a place (星一村, 新一区): one village is 一个村.
 _ARTICLE_ONE_BEFORE += ("县", "市", "区", "镇", "乡", "村")
 
@@ -146,7 +148,7 @@ def numeral_value(numeral: str) -> Decimal:
 
 
 _DIGIT_BY_DIGIT_TAIL = re.compile("万([〇零一二三四五六七八九]{4})$")
-_DIGIT_BY_DIGIT_HEAD = re.compile("([〇零一二三四五六七八九]{3,})([万亿]+)")
+_DIGIT_BY_DIGIT_HEAD = re.compile("([〇零一二三四五六七八九]{3,})([万亿]+)(.*)")
 
 
 def _chinese_integer(numeral: str) -> int:
@@ -159,8 +161,12 @@ def _chinese_integer(numeral: str) -> int:
             raise ValueError(f"an estimate, not a numeral: {numeral}")
         return int("".join(str(_CN_DIGITS[c]) for c in numeral))
     spelled = _DIGIT_BY_DIGIT_HEAD.fullmatch(numeral)
-    if spelled:  # 一〇〇万: a hundred 万, the digits spelled one by one
-        return _chinese_integer(spelled[1]) * 10 ** sum(_MULTIPLIER_EXPONENT[w] for w in spelled[2])
+    if spelled:  # 一〇〇万, 一〇九三万六千: the digits before 万 spelled one by one
+        scale = 10 ** sum(_MULTIPLIER_EXPONENT[w] for w in spelled[2])
+        rest = _chinese_integer(spelled[3]) if spelled[3] else 0
+        if rest >= scale:
+            raise ValueError(f"a part larger than the unit before it: {numeral}")
+        return _chinese_integer(spelled[1]) * scale + rest
     tail = _DIGIT_BY_DIGIT_TAIL.search(numeral)
     if tail:  # 四万八四〇二: the four digits after 万 are spelled one by one
         return _chinese_integer(numeral[: tail.start() + 1]) + int("".join(str(_CN_DIGITS[c]) for c in tail[1]))
@@ -320,6 +326,8 @@ _NOT_A_UNIT = (
     "(?<=市)民|(?<=村)民|(?<=年)[轻代级]|(?<=家)长|(?<=本)地|(?<=台)胞|(?<=乡)亲|(?<=周)边|(?<=位)数"
     "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查|(?<=周)期|(?<=户)[名籍]|(?<=个月)饼|(?<=处)理|(?<=片)区"
     "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]|(?<=年)计[划画畫]|(?<=升)[至到]|(?<=处)[于境置]|(?<=队)[员伍长]"
+    "|(?<=口)[岸罩径号碑]|(?<=门)[诊户槛口]|(?<=组)[织建成长]|(?<=班)[子级车]|(?<=头)[等脑条]"
+    "|(?<=道)[路德理]|(?<=层)[次面级]|(?<=题)[目材]|(?<=双)[方向]|(?<=块)钱|(?<=首)[先次批届]"
 )
 _UNIT = f"(?=[{''.join(sorted({u[0] for u in UNITS}))}])(?:{'|'.join(UNITS)})(?!{_NOT_A_UNIT})"
 # 约 and 近 also end ordinary words (节约 save, 最近 recent), which are no approximation.
@@ -328,6 +336,7 @@ _PRE = (
     + (
         "|".join(sorted(_PREFIX_BOUND, key=len, reverse=True))
         .replace("|最多", "|最多(?!占)")  # 以重度失能者为最多占51.52%: the most, at 51.52 %
+        .replace("|破", "|(?<![打突])破")
         .replace("|约", "|(?<![节签预制公邀合特违条契续租相失])约")
         .replace("|近", "|(?<![最附亲贴靠将接邻走临])近(?!获|期|日|来)")
     )
@@ -362,7 +371,7 @@ _DIGIT_RUN = (
 )
 # After the measure word: 两年半 (and a half), 3年多来 (and more), 12元5角 (and tenths of a yuan).
 _AFTER_UNIT = (
-    r"半(?![价数年天月日小个岛山])|多(?=[的,，。;；、)）\s]|$)|(?<=[年月天周])多(?=来|前|后|时间)"
+    r"半(?![价数年天月日小个岛山])|多(?=[的,，。;；、)）\s]|$)|(?<=[年月天周])[多余](?=来|前|后|时间|期间|[的,，。;；、]|$)"
     r"|(?<=元)(?:[1-9]|[一二三四五六七八九])角(?:(?:[1-9]|[一二三四五六七八九])分)?"
 )
 _QUANTITY = _guarded(
@@ -386,7 +395,7 @@ _PERCENT = _guarded(
     # 三成 is three tenths (30 %), 三成半 35 %, 八成五 85 % (before punctuation, 的 or a bound word);
     # not in 三成员, 五成新, 成为 (which may be a verb).
     rf"|(?:(?P<pre3>{_PRE})(?:{_GAP})?)?(?P<tenths>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])成"
-    rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?=[的,，。;；、)）]|{_POST})|(?P<few3>多))?"
+    rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?![{_CN_CHARS}\d]|{_UNIT})|(?P<few3>多))?"
     rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人新])(?P<post3>{_POST})?",
 )
 # 15%至20%, 百分之十五至二十, 三至五成, 3至5个百分点: a range of shares, read before either end alone.
@@ -455,7 +464,7 @@ _SHORT_YEAR = _guarded(
     rf"(?<=[在于自从])\d{{2}}{_SP}年(?![前后来内间里以多余度])"
     rf"|{_CLAUSE_START}\d{{2}}{_SP}年(?![前后来内间里以多余的度代级])"
     # 97年4月, 97年及98年, 至99年: a year in two digits beside a month or another such year
-    rf"|(?<!\d)\d{{2}}{_SP}年(?=\d{{1,2}}{_SP}月)"
+    rf"|(?<!\d)\d{{2}}{_SP}年(?=\d{{1,2}}{_SP}月|底|初|同期|起)"
     rf"|(?<!\d)[89]\d{_SP}年(?=[及和、至到][89]\d{_SP}年)|(?<=[及和、至到])[89]\d{_SP}年(?![前后来内间里以多余])",
 )
 # A length of time is what comes after these words: 成立110年, 历时110年.
@@ -554,6 +563,7 @@ _DISCRETE = frozenset(_DISCRETE_WORDS.split())
 # …and of parts of a document, whose decimal is a reference (详见2.3节, 3.1条), never a quantity.
 _REFERENCES = frozenset(["节", "条", "章", "款", "项", "期", "届", "类", "点"])
 _TIME_UNITS = frozenset(["年", "个月", "天", "周", "日"])
+_RECENT_AFTER = re.compile("来|以来|内|之内|中|间|里|共|累计")
 _LASTED_BEFORE = re.compile(
     "(?:历时|长达|从事|持续|坚持|工作|服务|照顾|生活|经过|耗时|用了|花了|已|达)[^,，。;；:：]{0,6}$"
 )
@@ -563,6 +573,7 @@ _CLOCK_BEFORE = re.compile("(?:上午|下午|早上|晚上|凌晨|中午|傍晚|
 _RATE_BEFORE = re.compile("标准|每户|每人|每名|每位|人均|户均")
 # A verb of giving money just before a sum (每年捐赠50万): not with goods between (捐赠衣物3万).
 _MONEY_VERB = re.compile("(?:捐赠|捐助|募集|筹集|募得|筹得)(?:了|共|达|约|逾|超过)?$")
+_TIMES_BEFORE = re.compile("(人次|户次|场次)(?:[达为逾近约破超共计]|突破|超过|累计){0,3}$")
 _CLAUSE_END = re.compile(r"[,，。;；:：、)）]|$")
 # …or from a noun just after it: 3.6万残疾人, 一千二百多万农民 (people), 2亿多的捐款 (money, in 万 or 亿).
 _PEOPLE_AFTER = re.compile(
@@ -1029,7 +1040,10 @@ def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decim
     # 约1万多元: 多 says more than 约, so it decides the bound. 近3年 is the last three years, exactly
     # (but 历时近3年 lasted nearly three).
     recent = (
-        pre == "近" and unit in _TIME_UNITS and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
+        pre == "近"
+        and unit in _TIME_UNITS
+        and _RECENT_AFTER.match(m.string, m.end())
+        and not _LASTED_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
     )
     return value, _bound(approx1, more, None if recent else pre, post)
 
@@ -1049,6 +1063,9 @@ def _noun_unit(text: str, start: int, multiplied: bool) -> str:
         return ""  # 金额和人数分别为1.2亿和3万: which noun is whose is not said here
     if found:
         return _NOUN_UNIT.get(found[1], found[1])
+    times = _TIMES_BEFORE.search(text, max(0, start - 8), start)
+    if times:  # 服务人次破286万: a count of person-times named just before
+        return times[1]
     if _RATE_BEFORE.search(text, max(0, start - 16), start):  # 补助标准为每户家庭1万: money per household
         return "元" if _MONEY_NOUN.search(text, max(0, start - 16), start) else ""
     people = _PEOPLE_BEFORE.search(text, max(0, start - 8), start)

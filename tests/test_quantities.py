@@ -124,7 +124,7 @@ def test_title_number_is_apart_from_the_count_before_it():
         ("走进千家万户。", "千家万户", ""),
         ("慰问李某(右二)。", "右二", "2"),
         ("大家一起努力。", "一起", "1"),
-        ("建成三栋楼。", "三", "3"),  # a numeral with no measure word, in no listed word
+        ("开展三下乡活动。", "三", "3"),  # a numeral with no measure word, in no listed word
     ],
 )
 def test_words_with_a_numeral_are_reported_as_words(text, word, value):
@@ -770,3 +770,44 @@ def test_fourth_set_words_are_no_figures(text, kinds):
 )
 def test_reads_the_forms_the_third_tester_checked(text, expected):
     assert reading(text) == expected
+
+
+# --- Forms of the sixth set of real texts, once held back and now tuned on ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新增宿位90床。", ("90床", "quantity", "90", "", "床", "exact")),
+        ("全年處理356案。", ("356案", "quantity", "356", "", "案", "exact")),
+        ("共回答977題。", ("977題", "quantity", "977", "", "题", "exact")),
+        ("全家五口同住。", ("五口", "quantity", "5", "", "口", "exact")),
+        ("已送出1,500萬劑。", ("1,500萬劑", "quantity", "15000000", "", "剂", "exact")),
+        ("服務遍及15縣市。", ("15縣市", "quantity", "15", "", "县市", "exact")),
+        ("共探訪31家次。", ("31家次", "quantity", "31", "", "家次", "exact")),
+        ("兒童以智能障礙者占三成七最多。", ("三成七", "percent", "37", "", "%", "exact")),
+        ("每月獎助最長6個月。", ("最長6個月", "quantity", "6", "", "个月", "at_most")),
+        ("目前募集不及五成。", ("不及五成", "percent", "50", "", "%", "at_most")),
+        ("雖然進行了未足2年。", ("未足2年", "quantity", "2", "", "年", "at_most")),
+        ("服務人次破286萬。", ("破286萬", "quantity", "2860000", "", "人次", "at_least")),
+        ("期間共4年餘。", ("4年餘", "quantity", "4", "", "年", "at_least")),
+        ("募得一○九三萬六千元。", ("一○九三萬六千元", "quantity", "10936000", "", "元", "exact")),
+        ("近12年来女性增幅较高。", ("近12年", "quantity", "12", "", "年", "exact")),  # the recent past
+        ("计划推出近1年半。", ("近1年半", "quantity", "1.5", "", "年", "at_most")),
+    ],
+)
+def test_reads_the_forms_of_the_sixth_set(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("較97年同期增加。", ["unparsed"]),  # 1997 or ROC 97: a year, never 97 years
+        ("從95年底以來。", ["unparsed"]),
+        ("透過政府一筆過撥款。", []),  # a lump sum, not one item
+        ("三部门联合发文。", []),  # 部 is no measure word here
+    ],
+)
+def test_sixth_set_words_are_no_figures(text, kinds):
+    assert [m.kind for m in extract(text) if m.kind != "word"] == kinds
