@@ -46,7 +46,7 @@ _UNIT_WORDS = (
     "种 批 支 张 台 辆 套 条 座 间 篇 册 盒 罐 吨 公斤 千克 平方米 亩 公里 例 起 对 课时 学时 节 "
     "堂 届 县 市 区 镇 乡 乡镇 村 类 倍 港元 港币 澳门元 新台币 台币 人民币 周岁 "
     "美元 美金 欧元 英镑 日元 澳元 加元 队 星期 个星期 片 处 笔 餐 剂 坪 斤 公克 克 公升 升 毫升 单位 "
-    "床 案 题 道 口 家次 县市 桌 棵 头 双 箱 袋 瓶 栋 幢 层 架 块 颗 首 门 班 组 趟 "
+    "床 案 题 道 口 家次 县市 桌 棵 头 双 箱 袋 瓶 栋 幢 层 架 块 颗 首 门 班 组 趟 个案 "
 )
 UNITS = sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 # Money is in 元 whatever the currency of 元 it is (150万港元); the currency is the reader's to note.
@@ -256,14 +256,10 @@ def _mixed_value(numeral: str) -> Decimal:
 
 
 def _literal_tail(width: int, exponent: int, zero: bool) -> bool:
-    """Whether digits after the last multiplier are read as they stand: 242万660 is 2420660, 1万零2
-    is 10002; but one digit alone (1万2, 3千5) may be an abbreviation (12000, 3500), and after 亿 the
-    tail must be whole (1亿6055 is more likely a slip than 100006055)."""
-    if zero:
-        return width < exponent
-    if exponent >= 8:
-        return width == exponent
-    return width <= exponent and (width > 1 or exponent == 1)
+    """Whether digits after the last multiplier are read as they stand: 449万3000 and 1万零2 are; but a
+    shorter tail may be an abbreviation (1万2: 12000?) or the start of the next number (约207万65岁
+    或以上: two million elders aged 65 and over), so it leaves the whole numeral unparsed."""
+    return width < exponent if zero else width == exponent
 
 
 def _scaled(numeral: str, multipliers: str | None) -> Decimal:
