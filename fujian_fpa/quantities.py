@@ -388,8 +388,8 @@ _PERCENT = _guarded(
     _PREFIX_START + _NUMERAL_START + "百",
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM})(?P<few1>[多余])?{_SP}(?P<unit>%|个?百分点)(?P<post>{_POST})?"
     rf"|(?:(?P<pre2>{_PRE})(?:{_GAP})?)?百分之(?P<cn>百|{_CN})(?P<few2>[几多余])?(?P<post2>{_POST})?"
-    # 三成 is three tenths (30 %), 三成半 35 %, 八成五 85 % (before punctuation, 的 or a bound word);
-    # not in 三成员, 五成新, 成为 (which may be a verb).
+    # 三成 is three tenths (30 %), 三成半 35 %, 八成五 85 % (when no numeral or measure word follows
+    # the 五), 八成多 at least 80 %; not in 三成员, 五成新, 成为 (which may be a verb).
     rf"|(?:(?P<pre3>{_PRE})(?:{_GAP})?)?(?P<tenths>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])成"
     rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?![{_CN_CHARS}\d]|{_UNIT})|(?P<few3>多))?"
     rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人新])(?P<post3>{_POST})?",
@@ -1033,8 +1033,8 @@ def _value_and_bound(m: re.Match, num: str, mult: str, unit: str) -> tuple[Decim
     elif "角" in after:
         value += numeral_value(after[0]) / 10 + (numeral_value(after[2]) / 100 if after.endswith("分") else 0)
     more = approx2 or ("多" if after and ("多" in after or "余" in after) else None)
-    # 约1万多元: 多 says more than 约, so it decides the bound. 近3年 is the last three years, exactly
-    # (but 历时近3年 lasted nearly three).
+    # 约1万多元: 多 says more than 约, so it decides the bound. 近3年来 is the last three years, exactly
+    # (but 历时近3年 lasted nearly three, and 近3年 with nothing after it is at most three).
     recent = (
         pre == "近"
         and unit in _TIME_UNITS
