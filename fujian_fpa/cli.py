@@ -41,7 +41,8 @@ kinds:
   section       a section number at the start of a line
   ordinal       第25届, 五届五次
   anniversary   100周年
-  title, name   a number inside a title 《…》 or a quoted name “…”
+  title, name   a number inside a title 《…》 or a short quoted name “…” or 「…」
+  word          a numeral inside a word: 三孩, 之一, 一期工程, 三天两头 (its value where it has one)
   unparsed      a numeral that cannot be read completely (二三万, 1.1.1.1): no value, never a partial one
 
 bounds: exact, at_least (多, 余, 以上, 超过, 至少), at_most (近, 不到, 以下, 最高), approx (约, 左右), range.

@@ -321,7 +321,7 @@ _MULT = r"(?:[百千](?![克米瓦])[万亿]*|[万亿]+|个亿)"  # 20个亿 is 
 _NOT_A_UNIT = (
     "(?<=市)民|(?<=村)民|(?<=年)[轻代级]|(?<=家)长|(?<=本)地|(?<=台)胞|(?<=乡)亲|(?<=周)边|(?<=位)数"
     "|(?<=元)[宵旦区]|(?<=座)地下|(?<=条)规定|(?<=人)口普查|(?<=周)期|(?<=户)[名籍]|(?<=个月)饼|(?<=处)理|(?<=片)区"
-    "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]|(?<=年)计[划画畫]|(?<=升)[至到]|(?<=处)[于境置]|(?<=队)[员伍长]"
+    "|(?<=元)结构|(?<=人)工|(?<=台)[湾商企资]|(?<=年)计[划画畫]|(?<=年)长者|(?<=升)[至到]|(?<=处)[于境置]|(?<=队)[员伍长]"
     "|(?<=口)[岸罩径号碑]|(?<=门)[诊户槛口]|(?<=组)[织建成长]|(?<=班)[子级车]|(?<=头)[等脑条]"
     "|(?<=道)[路德理]|(?<=层)[次面级]|(?<=题)[目材]|(?<=双)[方向]|(?<=块)钱|(?<=首)[先次批届]"
 )
@@ -416,11 +416,11 @@ _POINTS = _guarded(_NUMERAL_START, rf"(?P<num>{_NUM})点(?=要求|意见|建议|
 # 近2/3, 占1/4: a share with a slash, only after a bound word or a verb of being (于3/8 is a date).
 _SLASH_FRACTION = _guarded(
     _PREFIX_START + "1-9",
-    rf"(?:(?P<pre>{_PRE})(?P<num>(?<![\d.,/])[1-9])/(?P<den>[1-9]|10)(?![\d.,/])"
+    rf"(?:(?P<pre>{_PRE})(?:{_GAP})?(?P<num>(?<![\d.,/])[1-9])/(?P<den>[1-9]|10)(?![\d.,/])"
     rf"|(?:(?<=[占有达])|(?<=[为是])(?<![期间][为是]))(?P<num2>(?<![\d.,/])[1-9])/(?P<den2>[1-9]|10)(?![\d.,/]))",
 )
 # 近五分之一: a fraction, read as a percentage when it has an exact decimal value.
-_FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<den>{_NUM})分之(?P<num>{_NUM})")
+_FRACTION = _guarded(_PREFIX_START + _NUMERAL_START, rf"(?:(?P<pre>{_PRE}))?(?P<den>{_NUM})分之(?P<numer>{_NUM})")
 _YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![〇零一二三四五六七八九])(?:二[〇零]|一九)[〇零一二三四五六七八九]{2}"
 _DATE = _guarded(
     "0-9一二",
@@ -505,7 +505,11 @@ _DECIMAL_MIXED = _guarded(
     "0-9", r"(?<![\d.,])\d+\.\d+[亿万千百十]+(?>\d+)(?:[亿万千百十][\d亿万千百十]*)?(?![\d\-–—~至到])"
 )
 _MIXED_SCRIPT = _guarded(
-    _CN_START, rf"(?<![{_CN_CHARS}\d])[{_CN_START}][{_CN_CHARS}]*(?:\d[\d,.]*(?: \d{{3}}(?!\d)[\d,.]*)*[{_CN_CHARS}]*)+"
+    _CN_START + "0-9",
+    rf"(?<![{_CN_CHARS}\d])[{_CN_START}][{_CN_CHARS}]*(?:\d[\d,.]*(?: \d{{3}}(?!\d)[\d,.]*)*[{_CN_CHARS}]*)+"
+    # 4万八四〇二: Arabic digits and a multiplier run into Chinese digits
+    rf"|(?<![\d.,百千万亿零])(?<!\d )\d[\d,.]*(?: \d{{3}}(?!\d)[\d,.]*)*[百千万亿]+"
+    rf"[〇一二两三四五六七八九十][{_CN_CHARS}]*",
 )
 # 数十万, 几百人, 十几万: an estimate, never the 十万 or 百 inside it.
 _ROUGH = _guarded(
@@ -854,7 +858,7 @@ def _fraction(s: _Scanner, m: re.Match) -> None:
     denominator = Fraction(numeral_value(m["den"]))
     if denominator == 0:
         raise ValueError(f"a fraction of nothing: {m[0]}")
-    percent = Fraction(numeral_value(m["num"])) / denominator * 100
+    percent = Fraction(numeral_value(m["numer"])) / denominator * 100
     s.add(m.start(), m.end(), "percent", _exact_fraction(percent), "%", _bound(m["pre"]))
 
 
@@ -1214,13 +1218,43 @@ def extract(text: str) -> list[Mention]:
                 s.add(_numeral_start(m), m.end(), "unparsed", None)
         if s.masks:
             s.mask()
-    return _broken_numerals(_share_list_units(sorted(s.mentions, key=lambda m: m.start), text), text)
+    mentions = _broken_numerals(_share_list_units(sorted(s.mentions, key=lambda m: m.start), text), text)
+    return _no_digit_dropped(mentions, text)
+
+
+_ARABIC_RUN = re.compile("[0-9０-９]+")
+_ZERO_AFTER_CHINESE_DIGIT = re.compile("[〇○一二三四五六七八九][0０O]")
+_NUMERAL_CHAR = frozenset("0123456789０１２３４５６７８９〇○零一二两三四五六七八九十百千万亿萬億")
+
+
+def _no_digit_dropped(mentions: list[Mention], text: str) -> list[Mention]:
+    """An Arabic digit that no mention covers (a 0 typed among Chinese digits, read as 〇, in a numeral
+    no pattern took) is reported unparsed with the numeral around it, so that nothing is dropped silently."""
+    if not _ZERO_AFTER_CHINESE_DIGIT.search(text):
+        return mentions  # only such a 0 is read as a Chinese digit; any other digit is always reported
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra = []
+    for run in _ARABIC_RUN.finditer(text):
+        free = covered.find(0, run.start(), run.end())
+        while free >= 0:
+            start = end = free
+            while start > 0 and not covered[start - 1] and text[start - 1] in _NUMERAL_CHAR:
+                start -= 1
+            while end < len(text) and not covered[end] and text[end] in _NUMERAL_CHAR:
+                end += 1
+            covered[start:end] = b"\x01" * (end - start)
+            extra.append(Mention(start, end, text[start:end], "unparsed", None, None, "", "exact"))
+            free = covered.find(0, end, run.end()) if end < run.end() else -1
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
 _BROKEN_BEFORE = re.compile(r"[\d,.〇零一二两三四五六七八九十百千万亿萬億][ \t\u3000]*\r?\n[ \t\u3000]*$")
 # 1个半 - 2小时: the upper end of a range that no pattern read is not a figure on its own.
 _UPPER_END_BEFORE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿半%] ?(?:-|–|—|~|～|至|到) ?$")
 _MINUS_SIGNS = frozenset("-－−﹣–‐负")
+_ROUGH_UPPER_END = re.compile(" ?(?:-|–|—|~|～|至|到) ?[数几上近]")
 _DASHES = frozenset("-–—~～至到")
 _NUMERAL_ENDS = frozenset("0123456789,.〇零一二两三四五六七八九十百千万亿萬億")
 _MINUS_BEFORE = re.compile(r"(?:^|[^\d〇零一二两三四五六七八九十百千万亿%])[-－−﹣–‐负]$")
@@ -1244,6 +1278,8 @@ def _is_fragment(m: Mention, text: str, breaks: bool) -> bool:
         return True
     if m.measured and (last in _DASHES or last == " ") and _UPPER_END_BEFORE.search(text, max(0, m.start - 4), m.start):
         return True
+    if m.measured and text[m.end : m.end + 1] in _DASHES and _ROUGH_UPPER_END.match(text, m.end):
+        return True  # 100元至数百元: the lower end of a range whose upper end is an estimate
     if not breaks:
         return False
     if _BROKEN_BEFORE.search(text, max(0, m.start - 8), m.start):

@@ -811,3 +811,24 @@ def test_reads_the_forms_of_the_sixth_set(text, expected):
 )
 def test_sixth_set_words_are_no_figures(text, kinds):
     assert [m.kind for m in extract(text) if m.kind != "word"] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("幫助30年輕人。", [("30", "quantity", "人")]),  # 年 of 年輕 is no measure word
+        ("來自3台灣的青年。", [("3", "number", "")]),
+        ("资助100元至数百元。", [("100元", "unparsed", ""), ("数百", "unparsed", "")]),  # never 100 元 alone
+        ("占三分之二。", [("三分之二", "unparsed", "")]),  # no exact decimal: unparsed whole
+        ("约占1/4的家庭。", [("约占1/4", "percent", "%")]),
+        ("共4万八四〇二人。", [("4万八四〇二", "unparsed", "")]),  # Arabic run into Chinese digits
+    ],
+)
+def test_what_the_readme_reviewer_found(text, expected):
+    assert [(m.text, m.kind, m.unit) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["，一462元万一一0年零至7", "一$,万亿零二0〇之个〇9年", "第月亿零〇0元二，50〇港-元"])
+def test_a_zero_typed_among_chinese_digits_is_never_dropped(text):
+    covered = {i for m in extract(text) for i in range(m.start, m.end)}
+    assert all(i in covered for i, c in enumerate(text) if c in _DIGIT), extract(text)
