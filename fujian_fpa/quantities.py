@@ -384,6 +384,8 @@ _RANGE = _guarded(
     rf"(?P<lo>{_MIXED}|{_NUM})(?P<lomult>{_MULT})?(?P<lounit>%|{_UNIT})?{_SP}{_TO}{_SP}"
     rf"(?P<hi>{_MIXED}|{_NUM})(?:{_SP}(?P<himult>{_MULT}))?(?P<himore>[多余])?{_SP}(?P<unit>%|{_UNIT})",
 )
+# After 成, what makes it a word rather than tenths: 三成员, 五成新, 成为 (which may be a verb).
+_NOT_TENTHS = rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人新])"
 _PERCENT = _guarded(
     _PREFIX_START + _NUMERAL_START + "百",
     rf"(?:(?P<pre>{_PRE})(?:{_GAP})?)?(?P<num>{_NUM})(?P<few1>[多余])?{_SP}(?P<unit>%|个?百分点)(?P<post>{_POST})?"
@@ -392,7 +394,7 @@ _PERCENT = _guarded(
     # the 五), 八成多 at least 80 %; not in 三成员, 五成新, 成为 (which may be a verb).
     rf"|(?:(?P<pre3>{_PRE})(?:{_GAP})?)?(?P<tenths>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九])成"
     rf"(?:(?P<half>半)|(?P<digit>[一二三四五六七八九])(?![{_CN_CHARS}\d]|{_UNIT})|(?P<few3>多))?"
-    rf"(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人新])(?P<post3>{_POST})?",
+    rf"{_NOT_TENTHS}(?P<post3>{_POST})?",
 )
 # 15%至20%, 百分之十五至二十, 三至五成, 3至5个百分点: a range of shares, read before either end alone.
 _PERCENT_RANGE = _guarded(
@@ -400,7 +402,7 @@ _PERCENT_RANGE = _guarded(
     rf"(?P<lo>{_NUM})%?{_TO}(?P<hi>{_NUM}){_SP}(?P<unit>%|个百分点)"
     rf"|百分之(?P<cnlo>{_CN}){_TO}(?:百分之)?(?P<cnhi>百|{_CN})"
     rf"|(?P<tlo>(?<![\d.,])[1-9]|(?<![{_CN_CHARS}])[一二两三四五六七八九]){_TO}"
-    rf"(?P<thi>[1-9]|[一二两三四五六七八九])成(?![{_CN_CHARS}\d]|[立员功本果绩熟长就交都效型品为年人])",
+    rf"(?P<thi>[1-9]|[一二两三四五六七八九])成{_NOT_TENTHS}",
 )
 # …and so is one before 余 or 多 with no numeral before it: 千余人, 万余元, 百余万元 (at least one of it).
 _BARE_MULTIPLIER = _guarded(
@@ -593,7 +595,8 @@ _LIST_SEPARATOR = re.compile(r"[，,、]|和|及|与")
 _SHAREABLE = re.compile(r"\D*(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:\.\d+)?")
 _MULTIPLIED = re.compile(r"[\d〇零一二两三四五六七八九十][百千万亿萬億]")
 _JOINABLE = frozenset(["number", "quantity"])
-_DASH_NEXT = re.compile(" ?(?:-|–|—|~|～|至|到)")
+_DASH_AFTER = " ?(?:-|–|—|~|～|至|到)"
+_DASH_NEXT = re.compile(_DASH_AFTER)
 _GROUP_HEAD = re.compile(r"\D*(?<!\d)\d{1,3}")  # 约3 of 约3，500人
 _GROUP_TAIL = re.compile(r"\d{3}(?![\d.])")  # 500 of 500多人
 _LIST_CUE = re.compile("分别|分別|依次")
@@ -1254,7 +1257,7 @@ _BROKEN_BEFORE = re.compile(r"[\d,.〇零一二两三四五六七八九十百千
 # 1个半 - 2小时: the upper end of a range that no pattern read is not a figure on its own.
 _UPPER_END_BEFORE = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿半%] ?(?:-|–|—|~|～|至|到) ?$")
 _MINUS_SIGNS = frozenset("-－−﹣–‐负")
-_ROUGH_UPPER_END = re.compile(" ?(?:-|–|—|~|～|至|到) ?[数几上近]")
+_ROUGH_UPPER_END = re.compile(_DASH_AFTER + " ?[数几上近]")
 _DASHES = frozenset("-–—~～至到")
 _NUMERAL_ENDS = frozenset("0123456789,.〇零一二两三四五六七八九十百千万亿萬億")
 _MINUS_BEFORE = re.compile(r"(?:^|[^\d〇零一二两三四五六七八九十百千万亿%])[-－−﹣–‐负]$")
